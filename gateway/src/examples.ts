@@ -1,0 +1,97 @@
+/**
+ * Example operations preloaded in GraphiQL (one tab each) and quoted in the
+ * README. Each crosses the three subgraphs; the tests run them too, so they
+ * stay valid.
+ */
+export const EXAMPLE_OPERATIONS: Array<{ name: string; query: string; variables?: Record<string, unknown> }> = [
+  {
+    name: "SeedStory",
+    query: `# The TPBIS 2023 story in one request: programme → edition → host institution → country,
+# participants with their country and institution, activities with their site,
+# and the partners with their roles.
+query SeedStory($code: String! = "TPBIS-CP", $lang: Language! = EN) {
+  programByCode(code: $code) {
+    code
+    title(lang: $lang)
+    modality
+    sdgGoals
+    parentProgram { code title(lang: $lang) }
+    leadInstitution { name(lang: $lang) acronym }
+    partnerships {
+      nodes {
+        role
+        contribution(lang: $lang)
+        partner { name(lang: $lang) kind institution { name(lang: $lang) } }
+      }
+    }
+    editions {
+      nodes {
+        title(lang: $lang)
+        actualStartDate
+        actualEndDate
+        venue(lang: $lang)
+        hostInstitution { name(lang: $lang) country { code name(lang: $lang) } }
+        activities {
+          nodes { kind title(lang: $lang) date site { name(lang: $lang) area { name(lang: $lang) } } }
+        }
+        participations(first: 50) {
+          totalCount
+          nodes {
+            role
+            country { code name(lang: $lang) colomboPlanMember }
+            institution { name(lang: $lang) }
+            area { name(lang: $lang) level }
+          }
+        }
+      }
+    }
+  }
+}`,
+  },
+  {
+    name: "CountryPage",
+    query: `# A country page: the country, its institutions, and its cooperation in numbers.
+query CountryPage($code: String! = "LK") {
+  country(code: $code) {
+    name
+    alpha3
+    colomboPlanMember
+    cooperationStats { participations participantsSent editionsAttended programmesAttended editionsHosted }
+    participations(first: 10) {
+      nodes { role edition { title program { code partnerships { nodes { partner { acronym } } } } } }
+    }
+  }
+}`,
+  },
+  {
+    name: "InstitutionPage",
+    query: `# An institution page: Perpusnas, what it leads and hosts, and where it is a partner.
+query InstitutionPage($id: ID! = "00000000-0000-4000-8000-000100000001") {
+  institution(id: $id) {
+    name(lang: ID)
+    acronym
+    iatiOrganisationType
+    country { name }
+    programs { nodes { code title partnerships { nodes { role partner { name } } } } }
+    hostedEditions { nodes { title plannedStartDate participations { totalCount } } }
+  }
+}`,
+  },
+  {
+    name: "PartnersAndAgreements",
+    query: `# Diplomacy partners, the programmes they take part in, and their agreements.
+query PartnersAndAgreements {
+  partners(first: 10) {
+    totalCount
+    nodes {
+      name
+      kind
+      parent { acronym }
+      homeCountry { name }
+      programs { nodes { role program { code title leadInstitution { acronym } } } }
+      agreements { nodes { agreement { title kind } } }
+    }
+  }
+}`,
+  },
+];

@@ -1,0 +1,3 @@
+export { loadGatewayEnv, type GatewayConfig } from "./env";
+export { startGateway, type RunningGateway } from "./gateway";
+export { EXAMPLE_OPERATIONS } from "./examples";

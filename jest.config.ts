@@ -1,0 +1,56 @@
+import type { Config } from "jest";
+
+/*
+ * One jest project per workspace. Sources run through swc with decorator
+ * metadata on (type-graphql and TypeORM need it; esbuild-based runners
+ * drop it), and workspace imports map to their TypeScript sources so tests
+ * never depend on a stale build.
+ */
+const transform = {
+  "^.+\\.ts$": [
+    "@swc/jest",
+    {
+      jsc: {
+        parser: { syntax: "typescript", decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        keepClassNames: true,
+        target: "es2022",
+      },
+      module: { type: "commonjs" },
+    },
+  ],
+} as const;
+
+const moduleNameMapper = {
+  "^@sstc/common$": "<rootDir>/../services/common/src",
+  "^@sstc/common/testing$": "<rootDir>/../services/common/src/testing",
+  "^@sstc/(programs|institutions|partners)$": "<rootDir>/../services/$1/src",
+  "^@sstc/gateway$": "<rootDir>/../gateway/src",
+  "^@sstc/schema$": "<rootDir>/../schema/src",
+};
+
+const project = (displayName: string, dir: string, depth = 1): Config => ({
+  displayName,
+  rootDir: `<rootDir>/${dir}`,
+  testMatch: ["<rootDir>/tests/**/*.test.ts"],
+  transform: transform as never,
+  moduleNameMapper: Object.fromEntries(
+    Object.entries(moduleNameMapper).map(([k, v]) => [k, v.replace("<rootDir>/../", `<rootDir>/${"../".repeat(depth)}`)]),
+  ),
+  testEnvironment: "node",
+  setupFiles: ["reflect-metadata"],
+});
+
+const config: Config = {
+  projects: [
+    project("common", "services/common", 2),
+    project("institutions", "services/institutions", 2),
+    project("programs", "services/programs", 2),
+    project("partners", "services/partners", 2),
+    project("gateway", "gateway"),
+    project("schema", "schema"),
+  ],
+  testTimeout: 60_000,
+};
+
+export default config;

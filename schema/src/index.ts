@@ -1,0 +1,1 @@
+export { composeSupergraph, SCHEMA_DIR, SUBGRAPHS } from "./compose";

@@ -1,0 +1,108 @@
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+
+/**
+ * The stable error codes clients may rely on (`extensions.code`). Every
+ * expected failure in the graph carries one of these; anything else is an
+ * internal error and is masked before it leaves a server.
+ */
+export const ErrorCode = {
+  BAD_USER_INPUT: "BAD_USER_INPUT",
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  CONFLICT: "CONFLICT",
+  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** Codes produced by GraphQL itself or by Apollo Server for malformed requests. */
+const REQUEST_ERROR_CODES = new Set([
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+]);
+
+/** Base class: a GraphQLError whose code is one of {@link ErrorCode}. */
+export class DomainError extends GraphQLError {
+  constructor(message: string, code: ErrorCode, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}
+
+export class BadUserInputError extends DomainError {
+  constructor(message: string, extra: { argument?: string; field?: string; [k: string]: unknown } = {}) {
+    super(message, ErrorCode.BAD_USER_INPUT, extra);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(typeName: string, key: string) {
+    super(`${typeName} ${JSON.stringify(key)} was not found.`, ErrorCode.NOT_FOUND, { typeName, key });
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string, extra: Record<string, unknown> = {}) {
+    super(message, ErrorCode.CONFLICT, extra);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = "You are not allowed to do this.") {
+    super(message, ErrorCode.FORBIDDEN);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = "Authentication is required.") {
+    super(message, ErrorCode.UNAUTHENTICATED);
+  }
+}
+
+const KNOWN_CODES = new Set<string>([...Object.values(ErrorCode), ...REQUEST_ERROR_CODES]);
+
+/**
+ * Apollo Server `formatError`: keeps errors that carry a known code and
+ * replaces every other error with a generic one, so SQL, stack traces and
+ * internal URLs never reach a client. The original is handed to `log`.
+ */
+export function maskUnexpectedErrors(log: (error: unknown) => void) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+      const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    // Argument validation by type-graphql (class-validator) surfaces as an ArgumentValidationError.
+    const original = (error as { originalError?: unknown })?.originalError as
+      | { name?: string; extensions?: { validationErrors?: unknown[] } }
+      | undefined;
+    if (original?.name === "ArgumentValidationError" || original?.extensions?.validationErrors) {
+      return {
+        message: "Argument validation failed.",
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.BAD_USER_INPUT, validationErrors: describeValidation(original) },
+      };
+    }
+    log(error);
+    return {
+      message: "Internal server error.",
+      path: formatted.path,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}
+
+function describeValidation(original: { extensions?: { validationErrors?: unknown[] } }) {
+  const list = (original.extensions?.validationErrors ?? []) as Array<{
+    property: string;
+    constraints?: Record<string, string>;
+    children?: unknown[];
+  }>;
+  return list.map((v) => ({ field: v.property, messages: Object.values(v.constraints ?? {}) }));
+}

@@ -1,0 +1,42 @@
+import { buildSubgraphSchema } from "@apollo/subgraph";
+import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import type { GraphQLSchema } from "graphql";
+import gql from "graphql-tag";
+import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+
+/** The Federation 2 directives the subgraphs use. */
+const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@extends", "@inaccessible", "@tag"])';
+
+export interface SubgraphSchema {
+  /** The executable subgraph schema (with `_entities` and `_service`). */
+  schema: GraphQLSchema;
+  /** The subgraph's SDL as composition sees it. */
+  sdl: string;
+}
+
+/**
+ * The one way a subgraph schema is built — used by the server, the tests and
+ * the composer alike: type-graphql builds the schema, its SDL is printed
+ * with directives (plain printSchema would drop `@key`), and
+ * `buildSubgraphSchema` adds the federation fields. Reference resolvers are
+ * merged in because type-graphql has no notion of `__resolveReference`.
+ */
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, "skipCheck">,
+  referenceResolvers: GraphQLResolverMap<unknown> = {},
+): Promise<SubgraphSchema> {
+  const schema = await buildSchema({ validate: { forbidUnknownValues: false }, ...options, skipCheck: true });
+  const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
+  const resolvers = mergeResolvers(createResolversMap(schema) as GraphQLResolverMap<unknown>, referenceResolvers);
+  return { schema: buildSubgraphSchema([{ typeDefs: gql(sdl), resolvers }]), sdl };
+}
+
+function mergeResolvers(base: GraphQLResolverMap<unknown>, extra: GraphQLResolverMap<unknown>) {
+  const merged: GraphQLResolverMap<unknown> = { ...base };
+  for (const [typeName, fields] of Object.entries(extra)) {
+    merged[typeName] = { ...(base[typeName] as object), ...(fields as object) } as never;
+  }
+  return merged;
+}

@@ -1,0 +1,24 @@
+import { randomUUID } from "node:crypto";
+import { BadUserInputError } from "./errors";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A new record id. */
+export const newId = () => randomUUID();
+
+/** Refuses an id that cannot name any record, naming the argument. */
+export function assertId(id: string, argument = "id"): string {
+  if (!UUID.test(id)) throw new BadUserInputError(`"${argument}" must be a UUID; got ${JSON.stringify(id)}.`, { argument });
+  return id.toLowerCase();
+}
+
+/** True when the value is shaped like a record id. */
+export const isId = (id: unknown): id is string => typeof id === "string" && UUID.test(id);
+
+/** Refuses anything but an upper-case ISO 3166-1 alpha-2 code. */
+export function assertCountryCode(code: string, argument = "countryCode"): string {
+  if (!/^[A-Za-z]{2}$/.test(code)) {
+    throw new BadUserInputError(`"${argument}" must be an ISO 3166-1 alpha-2 code such as "ID"; got ${JSON.stringify(code)}.`, { argument });
+  }
+  return code.toUpperCase();
+}

@@ -1,0 +1,14 @@
+import "reflect-metadata";
+
+export * from "./config";
+export * from "./data-source";
+export * from "./errors";
+export * from "./federation";
+export * from "./ids";
+export * from "./language";
+export * from "./loaders";
+export * from "./pagination";
+export * from "./record";
+export * from "./server";
+export * from "./subgraph";
+export * from "./demo-ids";

@@ -1,0 +1,229 @@
+import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
+import { In, type ObjectLiteral, type Repository, type SelectQueryBuilder } from "typeorm";
+import { BadUserInputError } from "./errors";
+
+/** The hard ceiling on any page; larger requests are refused, not truncated. */
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 20;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many items to return (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
+  first?: number;
+
+  @Field(() => String, { nullable: true, description: "Return items after this cursor (an `endCursor` from a previous page)." })
+  after?: string;
+}
+
+@Directive("@shareable")
+@ObjectType({ description: "Where a page sits in its list (Relay cursor connections)." })
+export class PageInfo {
+  @Field({ description: "True when more items follow this page." })
+  hasNextPage: boolean;
+
+  @Field({ description: "True when items precede this page." })
+  hasPreviousPage: boolean;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the first item on this page." })
+  startCursor: string | null;
+
+  @Field(() => String, { nullable: true, description: "Cursor of the last item on this page; pass it as `after` for the next page." })
+  endCursor: string | null;
+}
+
+export interface ConnectionResult<T> {
+  edges: Array<{ cursor: string; node: T }>;
+  nodes: T[];
+  pageInfo: PageInfo;
+  totalCount: number | Promise<number>;
+}
+
+/**
+ * Declares `<Name>Connection` and `<Name>Edge` object types for a node type.
+ * Usage: `@ObjectType() class ProgramConnection extends Connection(Program, "Program") {}`.
+ */
+export function Connection<T extends object>(node: ClassType<T>, name: string) {
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
+  class Edge {
+    @Field({ description: "Opaque cursor of this item." })
+    cursor: string;
+
+    @Field(() => node, { description: `The ${name}.` })
+    node: T;
+  }
+
+  @ObjectType()
+  abstract class ConnectionType implements ConnectionResult<T> {
+    @Field(() => [Edge], { description: "The items on this page with their cursors." })
+    edges: Edge[];
+
+    @Field(() => [node], { description: "The items on this page." })
+    nodes: T[];
+
+    @Field(() => PageInfo, { description: "Paging state." })
+    pageInfo: PageInfo;
+
+    @Field(() => Int, { description: "Number of items in the whole list (all pages)." })
+    totalCount: number;
+  }
+  return ConnectionType;
+}
+
+/** Validates `first` and returns the page size. */
+export function pageSize(args: PageArgs): number {
+  const first = args.first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    throw new BadUserInputError(`"first" must be between 1 and ${MAX_PAGE_SIZE}; got ${first}.`, {
+      argument: "first",
+      maximum: MAX_PAGE_SIZE,
+    });
+  }
+  return first;
+}
+
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
+
+function decode(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+  } catch {
+    throw new BadUserInputError(`"after" is not a cursor from this list.`, { argument: "after" });
+  }
+}
+
+function badCursor(): never {
+  throw new BadUserInputError(`"after" is not a cursor from this list.`, { argument: "after" });
+}
+
+export interface KeysetOrder<T> {
+  /** The sort property: a NOT NULL column such as a code, name or ISO date. */
+  property: keyof T & string;
+  /** A unique property breaking ties; `id` unless the key is something else. */
+  unique?: keyof T & string;
+}
+
+/**
+ * Keyset pagination of a top-level list, ordered by one property and then
+ * by id so the order is total and stable under inserts. `totalCount` is a
+ * lazy getter: its COUNT query runs only when a client selects it.
+ */
+export async function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+  order: KeysetOrder<T>,
+): Promise<ConnectionResult<T>> {
+  const first = pageSize(args);
+  const alias = qb.alias;
+  const countQuery = qb.clone();
+  const sort = `${alias}.${order.property}`;
+  const unique = order.unique ?? "id";
+  if (args.after) {
+    const cursor = decode(args.after);
+    if (!Array.isArray(cursor) || cursor.length !== 2 || typeof cursor[1] !== "string") badCursor();
+    const [value, id] = cursor as [string | number | null, string];
+    qb.andWhere(`(${sort} > :afterValue OR (${sort} = :afterValue AND ${alias}.${unique} > :afterId))`, {
+      afterValue: value,
+      afterId: id,
+    });
+  }
+  const rows = await qb.orderBy(sort, "ASC").addOrderBy(`${alias}.${unique}`, "ASC").take(first + 1).getMany();
+  const page = rows.slice(0, first);
+  const edges = page.map((node) => ({ node, cursor: encode([node[order.property] ?? null, node[unique]]) }));
+  let total: Promise<number> | undefined;
+  return {
+    edges,
+    nodes: page,
+    pageInfo: {
+      hasNextPage: rows.length > first,
+      hasPreviousPage: Boolean(args.after),
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+    get totalCount() {
+      return (total ??= countQuery.getCount());
+    },
+  };
+}
+
+export interface ChildListSpec<T> {
+  /** The property holding the parent's key (e.g. `editionId`). */
+  parent: keyof T & string;
+  /** Sort properties, ascending; `id` is always appended as the tie-breaker. */
+  orderBy: Array<keyof T & string>;
+  /** Extra filter on the child rows, in query-builder syntax on alias `t`. */
+  where?: string;
+  parameters?: Record<string, unknown>;
+}
+
+/**
+ * Pages of child rows for many parents at once — the batch function behind
+ * nested connections such as `Edition.participations`. Two statements
+ * whatever the number of parents: one window-function query picks each
+ * parent's page and total, one loads those rows. Cursors here are positions
+ * within the parent's list.
+ */
+export async function childConnections<T extends ObjectLiteral & { id: string }>(
+  repo: Repository<T>,
+  spec: ChildListSpec<T>,
+  parentKeys: readonly string[],
+  args: PageArgs,
+): Promise<Map<string, ConnectionResult<T>>> {
+  const first = pageSize(args);
+  let skip = 0;
+  if (args.after) {
+    const cursor = decode(args.after);
+    if (typeof cursor !== "number" || !Number.isInteger(cursor) || cursor < 1) badCursor();
+    skip = cursor as number;
+  }
+  const order = [...spec.orderBy.map((p) => `t.${p}`), "t.id"].join(", ");
+  const inner = repo
+    .createQueryBuilder("t")
+    .select("t.id", "id")
+    .addSelect(`t.${spec.parent}`, "parent")
+    .addSelect(`ROW_NUMBER() OVER (PARTITION BY t.${spec.parent} ORDER BY ${order})`, "rn")
+    .addSelect(`COUNT(*) OVER (PARTITION BY t.${spec.parent})`, "total")
+    .where(`t.${spec.parent} IN (:...parentKeys)`, { parentKeys: [...new Set(parentKeys)] });
+  if (spec.where) inner.andWhere(spec.where, spec.parameters);
+  const [innerSql, innerParams] = inner.getQueryAndParameters();
+  const driver = repo.manager.connection.driver;
+  const picked: Array<{ id: string; parent: string; rn: number | string; total: number | string }> = await repo.manager.query(
+    `SELECT ${["id", "parent", "rn", "total"].map((c) => driver.escape(c)).join(", ")} FROM (${innerSql}) ${driver.escape("x")} WHERE ${driver.escape("rn")} > ? AND ${driver.escape("rn")} <= ?`,
+    [...innerParams, skip, skip + first + 1],
+  );
+  const ids = picked.filter((p) => Number(p.rn) <= skip + first).map((p) => p.id);
+  const rows = ids.length ? await repo.findBy({ id: In(ids) } as never) : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const result = new Map<string, ConnectionResult<T>>();
+  const totals = new Map<string, number>();
+  const pages = new Map<string, Array<{ node: T; rn: number }>>();
+  const more = new Set<string>();
+  for (const p of picked) {
+    totals.set(String(p.parent), Number(p.total));
+    const rn = Number(p.rn);
+    if (rn > skip + first) {
+      more.add(String(p.parent));
+      continue;
+    }
+    const node = byId.get(p.id);
+    if (!node) continue;
+    const list = pages.get(String(p.parent)) ?? [];
+    list.push({ node, rn });
+    pages.set(String(p.parent), list);
+  }
+  for (const key of parentKeys) {
+    const page = (pages.get(key) ?? []).sort((a, b) => a.rn - b.rn);
+    const edges = page.map(({ node, rn }) => ({ node, cursor: encode(rn) }));
+    result.set(key, {
+      edges,
+      nodes: edges.map((e) => e.node),
+      pageInfo: {
+        hasNextPage: more.has(key),
+        hasPreviousPage: skip > 0,
+        startCursor: edges[0]?.cursor ?? null,
+        endCursor: edges.at(-1)?.cursor ?? null,
+      },
+      totalCount: totals.get(key) ?? 0,
+    });
+  }
+  return result;
+}

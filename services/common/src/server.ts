@@ -1,0 +1,137 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { expressMiddleware } from "@as-integrations/express5";
+import express, { type Express, type Request, type Response } from "express";
+import type { GraphQLSchema } from "graphql";
+import { maskUnexpectedErrors } from "./errors";
+
+export interface RunningServer {
+  /** Base URL, e.g. http://127.0.0.1:4001 */
+  url: string;
+  /** The GraphQL endpoint. */
+  graphqlUrl: string;
+  port: number;
+  /** Stops accepting requests, lets in-flight ones finish, then closes. */
+  stop(): Promise<void>;
+}
+
+export interface GraphqlServerOptions<C extends BaseContext> {
+  name: string;
+  schema?: GraphQLSchema;
+  /** Anything Apollo Server takes instead of `schema` (the gateway). */
+  apolloConfig?: Record<string, unknown>;
+  host: string;
+  port: number;
+  context: (req: Request) => Promise<C>;
+  /** Answers /ready: resolves when the service can serve, rejects when not. */
+  readiness: () => Promise<void>;
+  plugins?: ApolloServerPlugin<C>[];
+  /** Routes mounted before /graphql (GraphiQL, metrics...). */
+  routes?: (app: Express) => void;
+  /** Express middleware run before the GraphQL handler (CORS, auth...). */
+  before?: express.RequestHandler[];
+  introspection?: boolean;
+  bodyLimit?: string;
+  log?: (message: string, error?: unknown) => void;
+}
+
+/**
+ * The shared HTTP bootstrap: express with `/health` (process alive) and
+ * `/ready` (dependencies answer), Apollo Server at `/graphql` with error
+ * masking, and a drain on stop so shutdown never cuts a request short.
+ */
+export async function startGraphqlServer<C extends BaseContext>(options: GraphqlServerOptions<C>): Promise<RunningServer> {
+  const log = options.log ?? ((m: string, e?: unknown) => console.error(`[${options.name}] ${m}`, e ?? ""));
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  app.get("/health", (_req: Request, res: Response) => {
+    res.json({ status: "ok", service: options.name });
+  });
+  app.get("/ready", async (_req: Request, res: Response) => {
+    try {
+      await options.readiness();
+      res.json({ status: "ready", service: options.name });
+    } catch (error) {
+      log("readiness check failed", error);
+      res.status(503).json({ status: "unavailable", service: options.name });
+    }
+  });
+  options.routes?.(app);
+
+  const httpServer: Server = createServer(app);
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
+  const apollo = new ApolloServer<C>({
+    ...(options.schema ? { schema: options.schema } : {}),
+    ...(options.apolloConfig ?? {}),
+    introspection: options.introspection ?? true,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: maskUnexpectedErrors((error) => log("unexpected error", error)),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.plugins ?? []),
+    ],
+  } as never);
+  await apollo.start();
+  app.use(
+    "/graphql",
+    ...(options.before ?? []),
+    express.json({ limit: options.bodyLimit ?? "1mb" }),
+    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+  );
+  // Malformed JSON and oversized bodies reach here: answer in GraphQL's shape, never with an HTML stack.
+  app.use((error: { status?: number; type?: string; message?: string }, _req: Request, res: Response, _next: express.NextFunction) => {
+    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (status === 500) log("request failed", error);
+    res.status(status).json({
+      errors: [
+        {
+          message: status === 413 ? "Request body is too large." : status === 500 ? "Internal server error." : "Malformed request body.",
+          extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" },
+        },
+      ],
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = options.host.includes(":") ? `[${options.host}]` : options.host;
+  const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+  return {
+    url,
+    graphqlUrl: `${url}/graphql`,
+    port,
+    stop: () => apollo.stop(),
+  };
+}
+
+/**
+ * Runs `stop` once on SIGINT or SIGTERM, then exits; a second signal or a
+ * stop that hangs past `graceMs` forces the exit.
+ */
+export function exitOnSignals(stop: () => Promise<void>, graceMs = 10_000) {
+  let stopping = false;
+  const handler = (signal: NodeJS.Signals) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    const timer = setTimeout(() => process.exit(1), graceMs);
+    timer.unref();
+    stop()
+      .then(() => process.exit(0))
+      .catch((error) => {
+        console.error(`shutdown after ${signal} failed`, error);
+        process.exit(1);
+      });
+  };
+  process.on("SIGINT", handler);
+  process.on("SIGTERM", handler);
+}

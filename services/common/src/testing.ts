@@ -1,0 +1,70 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createConnection } from "mysql2/promise";
+import type { SubgraphEnv } from "./config";
+
+let counter = 0;
+
+/** The MySQL/MariaDB server the tests run against, when TEST_DATABASE_URL names one. */
+export const testMysqlUrl = (): string | undefined => process.env.TEST_DATABASE_URL || undefined;
+
+export interface TestDatabase {
+  /** Environment entries that point a subgraph at this database. */
+  env: Pick<SubgraphEnv, "DATABASE_URL" | "SQLITE_PATH">;
+  kind: "mysql" | "sqlite";
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh, empty database for one subgraph in one test file: a new schema on
+ * the MySQL/MariaDB server of TEST_DATABASE_URL, else a new SQLite file in
+ * a temporary folder. `drop` removes it.
+ */
+export async function createTestDatabase(name: string): Promise<TestDatabase> {
+  const server = testMysqlUrl();
+  if (server) {
+    const url = new URL(server);
+    const database = `sstc_t${process.pid}_${++counter}_${name}`;
+    const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+    await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await admin.end();
+    url.pathname = `/${database}`;
+    return {
+      kind: "mysql",
+      env: { DATABASE_URL: url.toString(), SQLITE_PATH: undefined },
+      drop: async () => {
+        const conn = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+        await conn.query(`DROP DATABASE IF EXISTS \`${database}\``);
+        await conn.end();
+      },
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), `sstc-${name}-`));
+  return {
+    kind: "sqlite",
+    env: { DATABASE_URL: undefined, SQLITE_PATH: join(dir, `${name}.sqlite`) },
+    drop: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Subgraph settings for a test: loopback, any free port, quiet. */
+export function testSubgraphEnv(db: TestDatabase, seed: SubgraphEnv["SEED_DEMO_DATA"] = "always"): SubgraphEnv {
+  return { NODE_ENV: "test", HOST: "127.0.0.1", PORT: 0, LOG_LEVEL: "warn", SEED_DEMO_DATA: seed, ...db.env };
+}
+
+/** POSTs a GraphQL request and returns the parsed body with the HTTP status. */
+export async function postGraphql<T = Record<string, any>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; data?: T; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, any> }> }> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: never };
+  return { status: res.status, ...body };
+}

@@ -1,0 +1,21 @@
+import "reflect-metadata";
+import type { SubgraphDefinition } from "@sstc/common";
+import { InitialInstitutions1732600000000 } from "./migrations/1732600000000-InitialInstitutions";
+import { Country } from "./modules/country/country.entity";
+import { AdministrativeArea } from "./modules/area/area.entity";
+import { Institution } from "./modules/institution/institution.entity";
+import { Person } from "./modules/person/person.entity";
+import { buildInstitutionsSchema } from "./schema";
+import { seedInstitutions } from "./seed/demo";
+
+export const institutionsSubgraph: SubgraphDefinition = {
+  name: "institutions",
+  defaultPort: 4002,
+  entities: [Country, AdministrativeArea, Institution, Person],
+  migrations: [InitialInstitutions1732600000000],
+  buildSchema: buildInstitutionsSchema,
+  isEmpty: async (db) => (await db.getRepository(Country).count()) === 0,
+  seed: seedInstitutions,
+};
+
+export { buildInstitutionsSchema };

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from "@sstc/common";
+import { institutionsSubgraph } from "./index";
+
+void runSubgraphProcess(institutionsSubgraph);

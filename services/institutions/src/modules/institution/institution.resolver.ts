@@ -1,0 +1,58 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { assertCountryCode, assertId, childPages, findOrFail, PageArgs, paginate, rowsByKey, type SubgraphContext } from "@sstc/common";
+import { Institution, InstitutionConnection, InstitutionType } from "./institution.entity";
+import { Country } from "../country/country.entity";
+import { AdministrativeArea } from "../area/area.entity";
+import { Person, PersonConnection } from "../person/person.entity";
+
+@Resolver(() => Institution)
+export class InstitutionResolver {
+  @Query(() => Institution, { nullable: true, description: "An institution by id." })
+  institution(@Arg("id", () => ID, { description: "Institution id." }) id: string, @Ctx() ctx: SubgraphContext) {
+    return findOrFail(ctx, Institution, "id", assertId(id), "Institution");
+  }
+
+  @Query(() => InstitutionConnection, { description: "Institutions ordered by English name." })
+  institutions(
+    @Args() page: PageArgs,
+    @Arg("type", () => InstitutionType, { nullable: true, description: "Only institutions of this type." }) type: InstitutionType | undefined,
+    @Arg("countryCode", () => String, { nullable: true, description: "Only institutions in this country (ISO alpha-2)." }) countryCode: string | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const qb = ctx.db.getRepository(Institution).createQueryBuilder("i");
+    if (type) qb.andWhere("i.type = :type", { type });
+    if (countryCode) qb.andWhere("i.countryCode = :countryCode", { countryCode: assertCountryCode(countryCode) });
+    return paginate(qb, page, { property: "nameEn" });
+  }
+
+  @FieldResolver(() => Country, { description: "Country the institution is based in." })
+  country(@Root() institution: Institution, @Ctx() ctx: SubgraphContext) {
+    return rowsByKey(ctx, Country, "code").load(institution.countryCode);
+  }
+
+  @FieldResolver(() => AdministrativeArea, { nullable: true, description: "Province, regency or city the institution is in." })
+  area(@Root() institution: Institution, @Ctx() ctx: SubgraphContext) {
+    return institution.areaId ? rowsByKey(ctx, AdministrativeArea, "id").load(institution.areaId) : null;
+  }
+
+  @FieldResolver(() => Institution, { nullable: true, description: "The body this one is part of (a directorate's ministry)." })
+  parent(@Root() institution: Institution, @Ctx() ctx: SubgraphContext) {
+    return institution.parentId ? rowsByKey(ctx, Institution, "id").load(institution.parentId) : null;
+  }
+
+  @FieldResolver(() => InstitutionConnection, { description: "Directorates and units that are part of this institution." })
+  units(@Root() institution: Institution, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return childPages(ctx, Institution, { parent: "parentId", orderBy: ["nameEn"] }, page).load(institution.id);
+  }
+
+  @FieldResolver(() => PersonConnection, { description: "Officials and contacts of this institution." })
+  people(@Root() institution: Institution, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return childPages(ctx, Person, { parent: "institutionId", orderBy: ["fullName"] }, page).load(institution.id);
+  }
+}
+
+export const institutionReference = {
+  Institution: {
+    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => rowsByKey(ctx, Institution, "id").load(ref.id),
+  },
+};

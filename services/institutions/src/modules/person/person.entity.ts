@@ -1,0 +1,52 @@
+import { Arg, Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { BaseRecord, Connection, Language, pick } from "@sstc/common";
+
+export enum Gender {
+  FEMALE = "FEMALE",
+  MALE = "MALE",
+  UNDISCLOSED = "UNDISCLOSED",
+}
+registerEnumType(Gender, { name: "Gender", description: "Gender as recorded for participation statistics." });
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A person: an official, contact or programme participant. Email, phone and gender are personal data." })
+@Entity("people")
+export class Person extends BaseRecord {
+  @Field({ description: "Full name." })
+  @Column("varchar", { length: 160 })
+  fullName: string;
+
+  @Field({ description: "True when the person is a placeholder standing in for someone the source does not name." })
+  @Column("boolean", { default: false })
+  isPlaceholder: boolean;
+
+  @Column("varchar", { length: 255, nullable: true })
+  positionEn: string | null;
+
+  @Column("varchar", { length: 255, nullable: true })
+  positionId: string | null;
+
+  @Column("varchar", { length: 36, nullable: true })
+  institutionId: string | null;
+
+  @Field(() => String, { nullable: true, description: "Email address (personal data)." })
+  @Column("varchar", { length: 255, nullable: true })
+  email: string | null;
+
+  @Field(() => String, { nullable: true, description: "Phone number (personal data)." })
+  @Column("varchar", { length: 40, nullable: true })
+  phone: string | null;
+
+  @Field(() => Gender, { nullable: true, description: "Gender (personal data)." })
+  @Column("simple-enum", { enum: Gender, nullable: true })
+  gender: Gender | null;
+
+  @Field(() => String, { nullable: true, description: "Position or title, e.g. Chief Secretary." })
+  position(@Arg("lang", () => Language, { defaultValue: Language.EN, description: "Language of the position." }) lang: Language): string | null {
+    return pick(lang, this.positionEn, this.positionId);
+  }
+}
+
+@ObjectType({ description: "A page of people." })
+export class PersonConnection extends Connection(Person, "Person") {}

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from "@sstc/common";
+import { partnersSubgraph } from "./index";
+
+void runSubgraphProcess(partnersSubgraph);

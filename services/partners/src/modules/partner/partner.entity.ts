@@ -1,0 +1,56 @@
+import { Arg, Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { BaseRecord, Connection, Language, langArg, pick } from "@sstc/common";
+
+export enum PartnerKind {
+  MINISTRY = "MINISTRY",
+  NATIONAL_AGENCY = "NATIONAL_AGENCY",
+  INTERGOVERNMENTAL_ORGANISATION = "INTERGOVERNMENTAL_ORGANISATION",
+  DEVELOPMENT_PARTNER = "DEVELOPMENT_PARTNER",
+}
+registerEnumType(PartnerKind, {
+  name: "PartnerKind",
+  description: "What kind of diplomacy partner this is.",
+  valuesConfig: {
+    MINISTRY: { description: "A ministry or one of its directorates (e.g. Kemensetneg, Kemenlu)." },
+    NATIONAL_AGENCY: { description: "A national agency (e.g. Perpusnas)." },
+    INTERGOVERNMENTAL_ORGANISATION: { description: "An intergovernmental organisation (e.g. the Colombo Plan)." },
+    DEVELOPMENT_PARTNER: { description: "A bilateral or multilateral development partner." },
+  },
+});
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "A diplomacy partner that runs or supports cooperation programmes." })
+@Entity("partners")
+export class Partner extends BaseRecord {
+  @Column("varchar", { length: 255 })
+  nameEn: string;
+
+  @Column("varchar", { length: 255, nullable: true })
+  nameId: string | null;
+
+  @Field(() => String, { nullable: true, description: "Short name, e.g. Kemenlu." })
+  @Column("varchar", { length: 40, nullable: true })
+  acronym: string | null;
+
+  @Field(() => PartnerKind, { description: "Ministry, national agency, intergovernmental organisation or development partner." })
+  @Column("simple-enum", { enum: PartnerKind })
+  kind: PartnerKind;
+
+  @Column("varchar", { length: 36 })
+  institutionId: string;
+
+  @Column("varchar", { length: 2 })
+  homeCountryCode: string;
+
+  @Column("varchar", { length: 36, nullable: true })
+  parentPartnerId: string | null;
+
+  @Field(() => String, { description: "Partner name." })
+  name(@Arg("lang", () => Language, langArg) lang: Language): string {
+    return pick(lang, this.nameEn, this.nameId)!;
+  }
+}
+
+@ObjectType({ description: "A page of partners." })
+export class PartnerConnection extends Connection(Partner, "Partner") {}

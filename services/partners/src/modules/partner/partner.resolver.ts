@@ -1,0 +1,56 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { assertId, childPages, findOrFail, PageArgs, paginate, rowsByKey, type SubgraphContext } from "@sstc/common";
+import { Partner, PartnerConnection, PartnerKind } from "./partner.entity";
+import { ProgramPartnership, ProgramPartnershipConnection } from "../partnership/partnership.entity";
+import { AgreementParty, AgreementPartyConnection } from "../agreement/agreement.entity";
+import { CountryRef, InstitutionRef } from "../references/references.entity";
+
+@Resolver(() => Partner)
+export class PartnerResolver {
+  @Query(() => Partner, { nullable: true, description: "A partner by id." })
+  partner(@Arg("id", () => ID, { description: "Partner id." }) id: string, @Ctx() ctx: SubgraphContext) {
+    return findOrFail(ctx, Partner, "id", assertId(id), "Partner");
+  }
+
+  @Query(() => PartnerConnection, { description: "Partners ordered by English name." })
+  partners(
+    @Args() page: PageArgs,
+    @Arg("kind", () => PartnerKind, { nullable: true, description: "Only partners of this kind." }) kind: PartnerKind | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const qb = ctx.db.getRepository(Partner).createQueryBuilder("p");
+    if (kind) qb.andWhere("p.kind = :kind", { kind });
+    return paginate(qb, page, { property: "nameEn" });
+  }
+
+  @FieldResolver(() => InstitutionRef, { description: "The institution this partner is." })
+  institution(@Root() partner: Partner): InstitutionRef {
+    return { id: partner.institutionId };
+  }
+
+  @FieldResolver(() => CountryRef, { description: "Home country." })
+  homeCountry(@Root() partner: Partner): CountryRef {
+    return { code: partner.homeCountryCode };
+  }
+
+  @FieldResolver(() => Partner, { nullable: true, description: "The partner this one is part of (a directorate's ministry)." })
+  parent(@Root() partner: Partner, @Ctx() ctx: SubgraphContext) {
+    return partner.parentPartnerId ? rowsByKey(ctx, Partner, "id").load(partner.parentPartnerId) : null;
+  }
+
+  @FieldResolver(() => ProgramPartnershipConnection, { description: "Programmes the partner takes part in, with its role." })
+  programs(@Root() partner: Partner, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return childPages(ctx, ProgramPartnership, { parent: "partnerId", orderBy: ["role"] }, page).load(partner.id);
+  }
+
+  @FieldResolver(() => AgreementPartyConnection, { description: "Agreements the partner is party to." })
+  agreements(@Root() partner: Partner, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return childPages(ctx, AgreementParty, { parent: "partnerId", orderBy: ["agreementId"] }, page).load(partner.id);
+  }
+}
+
+export const partnerReference = {
+  Partner: {
+    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => rowsByKey(ctx, Partner, "id").load(ref.id),
+  },
+};

@@ -1,0 +1,66 @@
+import type { DataSource } from "typeorm";
+import { DemoIds } from "@sstc/common";
+import { Partner, PartnerKind } from "../modules/partner/partner.entity";
+import { Agreement, AgreementKind, AgreementParty } from "../modules/agreement/agreement.entity";
+import { PartnershipRole, ProgramPartnership } from "../modules/partnership/partnership.entity";
+
+/** The partners subgraph's part of the TPBIS 2023 story. */
+export async function seedPartners(db: DataSource): Promise<void> {
+  const P = DemoIds.partner;
+  const I = DemoIds.institution;
+  await db.transaction(async (tx) => {
+    const partners = tx.getRepository(Partner);
+    await partners.save(
+      partners.create([
+        { id: P.perpusnas, nameEn: "National Library of Indonesia", nameId: "Perpustakaan Nasional Republik Indonesia", acronym: "Perpusnas", kind: PartnerKind.NATIONAL_AGENCY, institutionId: I.perpusnas, homeCountryCode: "ID" },
+        { id: P.kemensetneg, nameEn: "Ministry of State Secretariat", nameId: "Kementerian Sekretariat Negara", acronym: "Kemensetneg", kind: PartnerKind.MINISTRY, institutionId: I.kemensetneg, homeCountryCode: "ID" },
+        { id: P.kemenlu, nameEn: "Ministry of Foreign Affairs", nameId: "Kementerian Luar Negeri", acronym: "Kemenlu", kind: PartnerKind.MINISTRY, institutionId: I.kemenlu, homeCountryCode: "ID" },
+        { id: P.colomboPlan, nameEn: "The Colombo Plan", nameId: "Colombo Plan", acronym: "Colombo Plan", kind: PartnerKind.INTERGOVERNMENTAL_ORGANISATION, institutionId: I.colomboPlanSecretariat, homeCountryCode: "LK" },
+      ]),
+    );
+    await partners.save(
+      partners.create({
+        id: P.kemenluSosbudDirectorate,
+        nameEn: "Directorate of Social Culture and International Organizations for Developing Countries, Ministry of Foreign Affairs",
+        nameId: "Direktorat Sosial Budaya dan Organisasi Internasional Negara Berkembang, Kementerian Luar Negeri",
+        acronym: "Dit. Sosbud & OINB",
+        kind: PartnerKind.MINISTRY,
+        institutionId: I.kemenluSosbudDirectorate,
+        homeCountryCode: "ID",
+        parentPartnerId: P.kemenlu,
+      }),
+    );
+
+    const agreements = tx.getRepository(Agreement);
+    await agreements.save(
+      agreements.create({
+        id: DemoIds.agreement.sstcColomboPlan,
+        titleEn: "Indonesia–Colombo Plan collaboration on South-South and Triangular Cooperation",
+        titleId: "Kolaborasi Indonesia–Colombo Plan dalam Kerja Sama Selatan-Selatan dan Triangular",
+        summaryEn: "Indonesia's government collaborates with international organisations, including the Colombo Plan, to strengthen its commitment to the SSTC programme. The instrument and its dates are not given in the source.",
+        summaryId: "Pemerintah Indonesia bekerja sama dengan organisasi internasional, termasuk Colombo Plan, untuk memperkuat komitmen pada program KSST. Instrumen dan tanggalnya tidak disebutkan dalam sumber.",
+        kind: AgreementKind.FRAMEWORK,
+        signedOn: null,
+        expiresOn: null,
+      }),
+    );
+    const parties = tx.getRepository(AgreementParty);
+    await parties.save(
+      parties.create([
+        { agreementId: DemoIds.agreement.sstcColomboPlan, partnerId: P.kemensetneg, role: "Indonesian party (SSTC coordination)" },
+        { agreementId: DemoIds.agreement.sstcColomboPlan, partnerId: P.colomboPlan, role: "International organisation" },
+      ]),
+    );
+
+    const partnerships = tx.getRepository(ProgramPartnership);
+    await partnerships.save(
+      partnerships.create([
+        { programId: DemoIds.program.tpbisColomboPlan, partnerId: P.perpusnas, role: PartnershipRole.IMPLEMENTING, contributionEn: "Organiser and host; shares the TPBIS practice.", contributionId: "Penyelenggara dan tuan rumah; berbagi praktik TPBIS." },
+        { programId: DemoIds.program.tpbisColomboPlan, partnerId: P.kemensetneg, role: PartnershipRole.CO_ORGANISER, contributionEn: "Collaborating ministry.", contributionId: "Kementerian mitra kolaborasi." },
+        { programId: DemoIds.program.tpbisColomboPlan, partnerId: P.kemenluSosbudDirectorate, role: PartnershipRole.CO_ORGANISER, contributionEn: "Collaborating directorate of the Ministry of Foreign Affairs.", contributionId: "Direktorat mitra kolaborasi dari Kementerian Luar Negeri." },
+        { programId: DemoIds.program.sstc, partnerId: P.kemensetneg, role: PartnershipRole.ACCOUNTABLE, contributionEn: "Coordinates Indonesia's SSTC programme.", contributionId: "Mengoordinasikan program KSST Indonesia." },
+        { programId: DemoIds.program.sstc, partnerId: P.colomboPlan, role: PartnershipRole.CO_ORGANISER, contributionEn: "International organisation collaborating with Indonesia on SSTC; focus on human resource development.", contributionId: "Organisasi internasional mitra Indonesia dalam KSST; berfokus pada pengembangan sumber daya manusia." },
+      ]),
+    );
+  });
+}

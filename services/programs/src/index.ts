@@ -1,0 +1,22 @@
+import "reflect-metadata";
+import type { SubgraphDefinition } from "@sstc/common";
+import { InitialPrograms1732600000000 } from "./migrations/1732600000000-InitialPrograms";
+import { Program } from "./modules/program/program.entity";
+import { Edition } from "./modules/edition/edition.entity";
+import { Activity } from "./modules/activity/activity.entity";
+import { Participation } from "./modules/participation/participation.entity";
+import { Commitment } from "./modules/commitment/commitment.entity";
+import { buildProgramsSchema } from "./schema";
+import { seedPrograms } from "./seed/demo";
+
+export const programsSubgraph: SubgraphDefinition = {
+  name: "programs",
+  defaultPort: 4001,
+  entities: [Program, Edition, Activity, Participation, Commitment],
+  migrations: [InitialPrograms1732600000000],
+  buildSchema: buildProgramsSchema,
+  isEmpty: async (db) => (await db.getRepository(Program).count({ withDeleted: true })) === 0,
+  seed: seedPrograms,
+};
+
+export { buildProgramsSchema };

@@ -1,0 +1,4 @@
+import { runSubgraphProcess } from "@sstc/common";
+import { programsSubgraph } from "./index";
+
+void runSubgraphProcess(programsSubgraph);

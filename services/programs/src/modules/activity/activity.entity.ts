@@ -1,0 +1,58 @@
+import { Arg, Field, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { BaseRecord, Connection, Language, langArg, pick } from "@sstc/common";
+
+export enum ActivityKind {
+  OPENING = "OPENING",
+  SESSION = "SESSION",
+  WORKSHOP = "WORKSHOP",
+  SITE_VISIT = "SITE_VISIT",
+  CLOSING = "CLOSING",
+}
+registerEnumType(ActivityKind, { name: "ActivityKind", description: "What kind of activity an edition item is." });
+
+@ObjectType({ description: "A session, workshop or site visit within an edition." })
+@Entity("activities")
+export class Activity extends BaseRecord {
+  @Column("varchar", { length: 36 })
+  editionId: string;
+
+  @Field(() => ActivityKind, { description: "Session, workshop, site visit..." })
+  @Column("simple-enum", { enum: ActivityKind })
+  kind: ActivityKind;
+
+  @Column("varchar", { length: 255 })
+  titleEn: string;
+
+  @Column("varchar", { length: 255, nullable: true })
+  titleId: string | null;
+
+  @Column("text", { nullable: true })
+  descriptionEn: string | null;
+
+  @Column("text", { nullable: true })
+  descriptionId: string | null;
+
+  @Field(() => String, { nullable: true, description: "Day of the activity (ISO 8601 date), when known." })
+  @Column("date", { nullable: true })
+  date: string | null;
+
+  @Column("int", { default: 0 })
+  sequence: number;
+
+  @Column("varchar", { length: 36, nullable: true })
+  siteInstitutionId: string | null;
+
+  @Field(() => String, { description: "Activity title." })
+  title(@Arg("lang", () => Language, langArg) lang: Language): string {
+    return pick(lang, this.titleEn, this.titleId)!;
+  }
+
+  @Field(() => String, { nullable: true, description: "What happened." })
+  description(@Arg("lang", () => Language, langArg) lang: Language): string | null {
+    return pick(lang, this.descriptionEn, this.descriptionId);
+  }
+}
+
+@ObjectType({ description: "A page of activities." })
+export class ActivityConnection extends Connection(Activity, "Activity") {}

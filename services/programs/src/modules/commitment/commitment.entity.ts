@@ -1,0 +1,46 @@
+import { Arg, Field, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { BaseRecord, Connection, Language, langArg, pick } from "@sstc/common";
+
+export enum FollowUpStatus {
+  PLANNED = "PLANNED",
+  IN_PROGRESS = "IN_PROGRESS",
+  ACHIEVED = "ACHIEVED",
+  DROPPED = "DROPPED",
+}
+registerEnumType(FollowUpStatus, { name: "FollowUpStatus", description: "Progress of a commitment after the programme." });
+
+@ObjectType({ description: "What a participant or country commits to after an edition (an action plan), with its follow-up." })
+@Entity("commitments")
+export class Commitment extends BaseRecord {
+  @Column("varchar", { length: 36 })
+  editionId: string;
+
+  @Column("varchar", { length: 36, nullable: true })
+  participationId: string | null;
+
+  @Column("varchar", { length: 2 })
+  countryCode: string;
+
+  @Column("text")
+  descriptionEn: string;
+
+  @Column("text", { nullable: true })
+  descriptionId: string | null;
+
+  @Field(() => FollowUpStatus, { description: "Follow-up status." })
+  @Column("simple-enum", { enum: FollowUpStatus })
+  followUpStatus: FollowUpStatus;
+
+  @Field(() => String, { nullable: true, description: "Target date (ISO 8601 date), when set." })
+  @Column("date", { nullable: true })
+  dueDate: string | null;
+
+  @Field(() => String, { description: "The commitment." })
+  description(@Arg("lang", () => Language, langArg) lang: Language): string {
+    return pick(lang, this.descriptionEn, this.descriptionId)!;
+  }
+}
+
+@ObjectType({ description: "A page of commitments." })
+export class CommitmentConnection extends Connection(Commitment, "Commitment") {}

@@ -1,0 +1,69 @@
+import { Arg, Directive, Field, ObjectType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { BaseRecord, Connection, Language, langArg, pick } from "@sstc/common";
+import { ActivityStatus } from "../program/program.enums";
+
+@Directive('@key(fields: "id")')
+@ObjectType({ description: "One run of a programme: its dates, venue, host and invited countries." })
+@Entity("editions")
+export class Edition extends BaseRecord {
+  @Column("varchar", { length: 36 })
+  programId: string;
+
+  @Column("varchar", { length: 255 })
+  titleEn: string;
+
+  @Column("varchar", { length: 255, nullable: true })
+  titleId: string | null;
+
+  @Field({ description: "Planned first day (ISO 8601 date)." })
+  @Column("date")
+  plannedStartDate: string;
+
+  @Field({ description: "Planned last day (ISO 8601 date)." })
+  @Column("date")
+  plannedEndDate: string;
+
+  @Field(() => String, { nullable: true, description: "Actual first day (ISO 8601 date), once it happened." })
+  @Column("date", { nullable: true })
+  actualStartDate: string | null;
+
+  @Field(() => String, { nullable: true, description: "Actual last day (ISO 8601 date), once it happened." })
+  @Column("date", { nullable: true })
+  actualEndDate: string | null;
+
+  @Column("varchar", { length: 255, nullable: true })
+  venueEn: string | null;
+
+  @Column("varchar", { length: 255, nullable: true })
+  venueId: string | null;
+
+  @Column("varchar", { length: 2 })
+  venueCountryCode: string;
+
+  @Column("varchar", { length: 36, nullable: true })
+  venueAreaId: string | null;
+
+  @Column("varchar", { length: 36 })
+  hostInstitutionId: string;
+
+  @Column("simple-json")
+  invitedCountryCodes: string[];
+
+  @Field(() => ActivityStatus, { description: "Edition status (IATI ActivityStatus)." })
+  @Column("simple-enum", { enum: ActivityStatus })
+  status: ActivityStatus;
+
+  @Field(() => String, { description: "Edition title." })
+  title(@Arg("lang", () => Language, langArg) lang: Language): string {
+    return pick(lang, this.titleEn, this.titleId)!;
+  }
+
+  @Field(() => String, { nullable: true, description: "Venue, e.g. the city." })
+  venue(@Arg("lang", () => Language, langArg) lang: Language): string | null {
+    return pick(lang, this.venueEn, this.venueId);
+  }
+}
+
+@ObjectType({ description: "A page of editions." })
+export class EditionConnection extends Connection(Edition, "Edition") {}

@@ -1,0 +1,80 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { assertCountryCode, assertId, childPages, findOrFail, PageArgs, paginate, rowsByKey, type SubgraphContext } from "@sstc/common";
+import { Edition, EditionConnection } from "./edition.entity";
+import { ActivityStatus } from "../program/program.enums";
+import { Program } from "../program/program.entity";
+import { Activity, ActivityConnection } from "../activity/activity.entity";
+import { Participation, ParticipationConnection } from "../participation/participation.entity";
+import { Commitment, CommitmentConnection } from "../commitment/commitment.entity";
+import { AdministrativeAreaRef, CountryRef, InstitutionRef, areaRef, countryRef, institutionRef } from "../references/references.entity";
+
+@Resolver(() => Edition)
+export class EditionResolver {
+  @Query(() => Edition, { nullable: true, description: "An edition by id." })
+  edition(@Arg("id", () => ID, { description: "Edition id." }) id: string, @Ctx() ctx: SubgraphContext) {
+    return findOrFail(ctx, Edition, "id", assertId(id), "Edition");
+  }
+
+  @Query(() => EditionConnection, { description: "Editions, earliest planned start first." })
+  editions(
+    @Args() page: PageArgs,
+    @Arg("programId", () => ID, { nullable: true, description: "Only editions of this programme." }) programId: string | undefined,
+    @Arg("hostInstitutionId", () => ID, { nullable: true, description: "Only editions hosted by this institution." }) hostInstitutionId: string | undefined,
+    @Arg("venueCountryCode", () => String, { nullable: true, description: "Only editions held in this country." }) venueCountryCode: string | undefined,
+    @Arg("status", () => ActivityStatus, { nullable: true, description: "Only editions with this status." }) status: ActivityStatus | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    const qb = ctx.db.getRepository(Edition).createQueryBuilder("e");
+    if (programId) qb.andWhere("e.programId = :programId", { programId: assertId(programId, "programId") });
+    if (hostInstitutionId) qb.andWhere("e.hostInstitutionId = :host", { host: assertId(hostInstitutionId, "hostInstitutionId") });
+    if (venueCountryCode) qb.andWhere("e.venueCountryCode = :venue", { venue: assertCountryCode(venueCountryCode, "venueCountryCode") });
+    if (status) qb.andWhere("e.status = :status", { status });
+    return paginate(qb, page, { property: "plannedStartDate" });
+  }
+
+  @FieldResolver(() => Program, { description: "The programme this is an edition of." })
+  program(@Root() edition: Edition, @Ctx() ctx: SubgraphContext) {
+    return rowsByKey(ctx, Program, "id").load(edition.programId);
+  }
+
+  @FieldResolver(() => InstitutionRef, { description: "The institution hosting the edition." })
+  hostInstitution(@Root() edition: Edition) {
+    return institutionRef(edition.hostInstitutionId);
+  }
+
+  @FieldResolver(() => CountryRef, { description: "Country where the edition is held." })
+  venueCountry(@Root() edition: Edition) {
+    return countryRef(edition.venueCountryCode);
+  }
+
+  @FieldResolver(() => AdministrativeAreaRef, { nullable: true, description: "Province or city where the edition is held." })
+  venueArea(@Root() edition: Edition) {
+    return areaRef(edition.venueAreaId);
+  }
+
+  @FieldResolver(() => [CountryRef], { description: "Countries invited to send participants." })
+  invitedCountries(@Root() edition: Edition) {
+    return edition.invitedCountryCodes.map((code) => countryRef(code));
+  }
+
+  @FieldResolver(() => ActivityConnection, { description: "Sessions, workshops and visits, in programme order." })
+  activities(@Root() edition: Edition, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return childPages(ctx, Activity, { parent: "editionId", orderBy: ["sequence"] }, page).load(edition.id);
+  }
+
+  @FieldResolver(() => ParticipationConnection, { description: "Who took part, by country." })
+  participations(@Root() edition: Edition, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return childPages(ctx, Participation, { parent: "editionId", orderBy: ["countryCode"] }, page).load(edition.id);
+  }
+
+  @FieldResolver(() => CommitmentConnection, { description: "Commitments made at the end of the edition." })
+  commitments(@Root() edition: Edition, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return childPages(ctx, Commitment, { parent: "editionId", orderBy: ["countryCode"] }, page).load(edition.id);
+  }
+}
+
+export const editionReference = {
+  Edition: {
+    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => rowsByKey(ctx, Edition, "id").load(ref.id),
+  },
+};

@@ -1,0 +1,68 @@
+import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { BaseRecord, Connection } from "@sstc/common";
+
+export enum ParticipationRole {
+  PARTICIPANT = "PARTICIPANT",
+  FACILITATOR = "FACILITATOR",
+  SPEAKER = "SPEAKER",
+  ORGANISER = "ORGANISER",
+}
+registerEnumType(ParticipationRole, { name: "ParticipationRole", description: "The part a person plays in an edition." });
+
+export enum ParticipationStatus {
+  NOMINATED = "NOMINATED",
+  ACCEPTED = "ACCEPTED",
+  ATTENDED = "ATTENDED",
+  COMPLETED = "COMPLETED",
+  WITHDRAWN = "WITHDRAWN",
+}
+registerEnumType(ParticipationStatus, {
+  name: "ParticipationStatus",
+  description: "Where a participation stands: nominated → accepted → attended → completed (or withdrawn).",
+});
+
+export enum ParticipantGender {
+  FEMALE = "FEMALE",
+  MALE = "MALE",
+  UNDISCLOSED = "UNDISCLOSED",
+}
+registerEnumType(ParticipantGender, { name: "ParticipantGender", description: "Gender recorded for participation statistics." });
+
+@ObjectType({ description: "A person taking part in an edition, with the country, institution and area they represent." })
+@Entity("participations")
+export class Participation extends BaseRecord {
+  @Column("varchar", { length: 36 })
+  editionId: string;
+
+  @Column("varchar", { length: 36 })
+  personId: string;
+
+  @Field(() => ParticipationRole, { description: "Participant, facilitator, speaker or organiser." })
+  @Column("simple-enum", { enum: ParticipationRole })
+  role: ParticipationRole;
+
+  @Field(() => ParticipationStatus, { description: "Nominated, accepted, attended, completed or withdrawn." })
+  @Column("simple-enum", { enum: ParticipationStatus })
+  status: ParticipationStatus;
+
+  @Column("varchar", { length: 2 })
+  countryCode: string;
+
+  @Column("varchar", { length: 36, nullable: true })
+  institutionId: string | null;
+
+  @Column("varchar", { length: 36, nullable: true })
+  areaId: string | null;
+
+  @Field(() => ParticipantGender, { nullable: true, description: "Gender, for statistics (personal data)." })
+  @Column("simple-enum", { enum: ParticipantGender, nullable: true })
+  gender: ParticipantGender | null;
+
+  @Field(() => String, { nullable: true, description: "Remark on the record, e.g. that it is a placeholder." })
+  @Column("varchar", { length: 255, nullable: true })
+  note: string | null;
+}
+
+@ObjectType({ description: "A page of participations." })
+export class ParticipationConnection extends Connection(Participation, "Participation") {}

@@ -1,0 +1,77 @@
+import { Arg, Directive, Field, Int, ObjectType } from "type-graphql";
+import { Column, Entity } from "typeorm";
+import { BaseRecord, Connection, Language, langArg, pick } from "@sstc/common";
+import { ActivityStatus, CooperationModality, IATI_ACTIVITY_STATUS_CODE } from "./program.enums";
+
+@Directive('@key(fields: "id")')
+@Directive('@key(fields: "code")')
+@ObjectType({ description: "A cooperation programme, e.g. TPBIS knowledge sharing for Colombo Plan countries, or the SSTC programme it belongs to." })
+@Entity("programs")
+export class Program extends BaseRecord {
+  @Field({ description: "Short unique code, e.g. TPBIS-CP." })
+  @Column("varchar", { length: 40 })
+  code: string;
+
+  @Column("varchar", { length: 255 })
+  titleEn: string;
+
+  @Column("varchar", { length: 255, nullable: true })
+  titleId: string | null;
+
+  @Column("text", { nullable: true })
+  summaryEn: string | null;
+
+  @Column("text", { nullable: true })
+  summaryId: string | null;
+
+  @Column("varchar", { length: 120, nullable: true })
+  themeEn: string | null;
+
+  @Column("varchar", { length: 120, nullable: true })
+  themeId: string | null;
+
+  @Field(() => [Int], { description: "Sustainable Development Goals (1–17) the programme contributes to." })
+  @Column("simple-json")
+  sdgGoals: number[];
+
+  @Field(() => [String], { description: "SDG targets, e.g. 4.6, 17.9." })
+  @Column("simple-json")
+  sdgTargets: string[];
+
+  @Field(() => CooperationModality, { nullable: true, description: "South-South, triangular or bilateral; null for a domestic programme that other cooperation shares." })
+  @Column("simple-enum", { enum: CooperationModality, nullable: true })
+  modality: CooperationModality | null;
+
+  @Field(() => ActivityStatus, { description: "Programme status (IATI ActivityStatus)." })
+  @Column("simple-enum", { enum: ActivityStatus })
+  status: ActivityStatus;
+
+  @Column("varchar", { length: 36 })
+  leadInstitutionId: string;
+
+  @Column("varchar", { length: 36, nullable: true })
+  parentProgramId: string | null;
+
+  @Field(() => String, { description: "Programme title." })
+  title(@Arg("lang", () => Language, langArg) lang: Language): string {
+    return pick(lang, this.titleEn, this.titleId)!;
+  }
+
+  @Field(() => String, { nullable: true, description: "Programme summary." })
+  summary(@Arg("lang", () => Language, langArg) lang: Language): string | null {
+    return pick(lang, this.summaryEn, this.summaryId);
+  }
+
+  @Field(() => String, { nullable: true, description: "Theme, e.g. library transformation." })
+  theme(@Arg("lang", () => Language, langArg) lang: Language): string | null {
+    return pick(lang, this.themeEn, this.themeId);
+  }
+
+  @Field(() => Int, { description: "IATI ActivityStatus code of `status`." })
+  iatiStatusCode(): number {
+    return IATI_ACTIVITY_STATUS_CODE[this.status];
+  }
+}
+
+@ObjectType({ description: "A page of programmes." })
+export class ProgramConnection extends Connection(Program, "Program") {}

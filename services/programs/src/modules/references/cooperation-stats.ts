@@ -1,0 +1,48 @@
+import { type SubgraphContext } from "@sstc/common";
+import { Edition } from "../edition/edition.entity";
+import { Participation, ParticipationRole } from "../participation/participation.entity";
+import type { CountryCooperationStats } from "./references.entity";
+
+/**
+ * Cooperation statistics for many countries in two GROUP BY statements (one
+ * over participations, one over hosted editions) — counted by the database,
+ * never by loading rows.
+ */
+export function cooperationStatsByCountry(ctx: SubgraphContext) {
+  return ctx.loaders.get<string, CountryCooperationStats>("Country.cooperationStats", async (codes) => {
+    const keys = [...codes];
+    const attended: Array<{ code: string; participations: string | number; sent: string | number; editions: string | number; programmes: string | number }> =
+      await ctx.db
+        .getRepository(Participation)
+        .createQueryBuilder("p")
+        .innerJoin(Edition, "e", "e.id = p.editionId AND e.deletedAt IS NULL")
+        .select("p.countryCode", "code")
+        .addSelect("COUNT(*)", "participations")
+        .addSelect("SUM(CASE WHEN p.role = :participant THEN 1 ELSE 0 END)", "sent")
+        .addSelect("COUNT(DISTINCT p.editionId)", "editions")
+        .addSelect("COUNT(DISTINCT e.programId)", "programmes")
+        .where("p.countryCode IN (:...keys)", { keys, participant: ParticipationRole.PARTICIPANT })
+        .groupBy("p.countryCode")
+        .getRawMany();
+    const hosted: Array<{ code: string; hosted: string | number }> = await ctx.db
+      .getRepository(Edition)
+      .createQueryBuilder("e")
+      .select("e.venueCountryCode", "code")
+      .addSelect("COUNT(*)", "hosted")
+      .where("e.venueCountryCode IN (:...keys)", { keys })
+      .groupBy("e.venueCountryCode")
+      .getRawMany();
+    const byCode = new Map(attended.map((r) => [r.code, r]));
+    const hostedByCode = new Map(hosted.map((r) => [r.code, Number(r.hosted)]));
+    return keys.map((code) => {
+      const row = byCode.get(code);
+      return {
+        participations: Number(row?.participations ?? 0),
+        participantsSent: Number(row?.sent ?? 0),
+        editionsAttended: Number(row?.editions ?? 0),
+        programmesAttended: Number(row?.programmes ?? 0),
+        editionsHosted: hostedByCode.get(code) ?? 0,
+      };
+    });
+  });
+}

@@ -1,0 +1,33 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { childPages, PageArgs, type SubgraphContext } from "@sstc/common";
+import { CountryCooperationStats, CountryRef, InstitutionRef } from "./references.entity";
+import { Program, ProgramConnection } from "../program/program.entity";
+import { Edition, EditionConnection } from "../edition/edition.entity";
+import { Participation, ParticipationConnection } from "../participation/participation.entity";
+import { cooperationStatsByCountry } from "./cooperation-stats";
+
+@Resolver(() => InstitutionRef)
+export class InstitutionRefResolver {
+  @FieldResolver(() => ProgramConnection, { description: "Programmes this institution leads." })
+  programs(@Root() institution: InstitutionRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return childPages(ctx, Program, { parent: "leadInstitutionId", orderBy: ["code"] }, page).load(institution.id);
+  }
+
+  @FieldResolver(() => EditionConnection, { description: "Editions this institution hosted, earliest first." })
+  hostedEditions(@Root() institution: InstitutionRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return childPages(ctx, Edition, { parent: "hostInstitutionId", orderBy: ["plannedStartDate"] }, page).load(institution.id);
+  }
+}
+
+@Resolver(() => CountryRef)
+export class CountryRefResolver {
+  @FieldResolver(() => ParticipationConnection, { description: "Participations of people representing this country." })
+  participations(@Root() country: CountryRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return childPages(ctx, Participation, { parent: "countryCode", orderBy: ["editionId"] }, page).load(country.code);
+  }
+
+  @FieldResolver(() => CountryCooperationStats, { description: "The country's cooperation in numbers." })
+  cooperationStats(@Root() country: CountryRef, @Ctx() ctx: SubgraphContext) {
+    return cooperationStatsByCountry(ctx).load(country.code);
+  }
+}

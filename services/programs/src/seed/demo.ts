@@ -1,0 +1,188 @@
+import type { DataSource } from "typeorm";
+import { DemoIds, demoParticipants } from "@sstc/common";
+import { Program } from "../modules/program/program.entity";
+import { ActivityStatus, CooperationModality } from "../modules/program/program.enums";
+import { Edition } from "../modules/edition/edition.entity";
+import { Activity, ActivityKind } from "../modules/activity/activity.entity";
+import { ParticipantGender, Participation, ParticipationRole, ParticipationStatus } from "../modules/participation/participation.entity";
+import { Commitment, FollowUpStatus } from "../modules/commitment/commitment.entity";
+
+const SENDING_COUNTRIES = ["LA", "MY", "NP", "LK", "VN", "MM"];
+const COUNTRY_NAMES: Record<string, [string, string]> = {
+  LA: ["Laos", "Laos"],
+  MY: ["Malaysia", "Malaysia"],
+  NP: ["Nepal", "Nepal"],
+  LK: ["Sri Lanka", "Sri Lanka"],
+  VN: ["Vietnam", "Vietnam"],
+  MM: ["Myanmar", "Myanmar"],
+  ID: ["Indonesia", "Indonesia"],
+};
+
+/** The programs subgraph's part of the TPBIS 2023 story (ANTARA, 17 November 2023). */
+export async function seedPrograms(db: DataSource): Promise<void> {
+  const I = DemoIds.institution;
+  await db.transaction(async (tx) => {
+    const programs = tx.getRepository(Program);
+    await programs.save(
+      programs.create({
+        id: DemoIds.program.sstc,
+        code: "SSTC",
+        titleEn: "Indonesia's South-South and Triangular Cooperation Programme",
+        titleId: "Program Kerja Sama Selatan-Selatan dan Triangular Indonesia",
+        summaryEn:
+          "Indonesia's contribution to global development towards the 2030 Agenda for Sustainable Development: strengthening international development cooperation with developing countries and international organisations such as the Colombo Plan, as part of soft diplomacy.",
+        summaryId:
+          "Kontribusi Indonesia bagi pembangunan global menuju Agenda Pembangunan Berkelanjutan 2030: memperkuat kerja sama pembangunan internasional dengan negara berkembang dan organisasi internasional seperti Colombo Plan, sebagai bagian dari diplomasi lunak.",
+        themeEn: "International development cooperation",
+        themeId: "Kerja sama pembangunan internasional",
+        sdgGoals: [17],
+        sdgTargets: ["17.9"],
+        modality: CooperationModality.SOUTH_SOUTH,
+        status: ActivityStatus.IMPLEMENTATION,
+        leadInstitutionId: I.kemensetneg,
+        parentProgramId: null,
+      }),
+    );
+    await programs.save(
+      programs.create([
+        {
+          id: DemoIds.program.tpbis,
+          code: "TPBIS",
+          titleEn: "Social Inclusion-Based Library Transformation",
+          titleId: "Transformasi Perpustakaan Berbasis Inklusi Sosial",
+          summaryEn: "The National Library's programme that transforms libraries into inclusive places that improve community welfare.",
+          summaryId: "Program Perpustakaan Nasional yang mentransformasi perpustakaan menjadi ruang inklusif untuk meningkatkan kesejahteraan masyarakat.",
+          themeEn: "Library transformation",
+          themeId: "Transformasi perpustakaan",
+          sdgGoals: [4, 10, 16],
+          sdgTargets: ["4.6", "10.2", "16.10"],
+          modality: null,
+          status: ActivityStatus.IMPLEMENTATION,
+          leadInstitutionId: I.perpusnas,
+          parentProgramId: null,
+        },
+        {
+          id: DemoIds.program.tpbisColomboPlan,
+          code: "TPBIS-CP",
+          titleEn: "Sharing TPBIS Good Practices with Colombo Plan Countries",
+          titleId: "Berbagi Praktik Baik TPBIS dengan Negara-Negara Colombo Plan",
+          summaryEn:
+            "Knowledge sharing on social inclusion-based library transformation (TPBIS) with Colombo Plan countries, to create inclusive libraries and improve community welfare.",
+          summaryId:
+            "Berbagi pengetahuan tentang transformasi perpustakaan berbasis inklusi sosial (TPBIS) dengan negara-negara Colombo Plan, untuk mewujudkan perpustakaan inklusif dan meningkatkan kesejahteraan masyarakat.",
+          themeEn: "Library transformation",
+          themeId: "Transformasi perpustakaan",
+          sdgGoals: [4, 10, 16, 17],
+          sdgTargets: ["4.6", "10.2", "16.10", "17.9"],
+          modality: CooperationModality.TRIANGULAR,
+          status: ActivityStatus.IMPLEMENTATION,
+          leadInstitutionId: I.perpusnas,
+          parentProgramId: DemoIds.program.sstc,
+        },
+      ]),
+    );
+
+    const editionId = DemoIds.edition.tpbisColomboPlan2023;
+    await tx.getRepository(Edition).save(
+      tx.getRepository(Edition).create({
+        id: editionId,
+        programId: DemoIds.program.tpbisColomboPlan,
+        titleEn: "TPBIS Good Practice Sharing with Colombo Plan Countries 2023",
+        titleId: "Berbagi Praktik Baik TPBIS dengan Negara-Negara Colombo Plan 2023",
+        plannedStartDate: "2023-11-13",
+        plannedEndDate: "2023-11-17",
+        actualStartDate: "2023-11-13",
+        actualEndDate: "2023-11-17",
+        venueEn: "Jakarta",
+        venueId: "Jakarta",
+        venueCountryCode: "ID",
+        venueAreaId: DemoIds.area.dkiJakarta,
+        hostInstitutionId: I.perpusnas,
+        invitedCountryCodes: SENDING_COUNTRIES,
+        status: ActivityStatus.CLOSED,
+      }),
+    );
+
+    const activities = tx.getRepository(Activity);
+    await activities.save(
+      activities.create([
+        {
+          editionId,
+          sequence: 1,
+          kind: ActivityKind.SESSION,
+          titleEn: "Travel, learning and discovery of TPBIS strategies and programmes",
+          titleId: "Perjalanan, pembelajaran, dan penemuan strategi serta program TPBIS",
+          descriptionEn: "Five days of visits and exploration of the TPBIS project spearheaded by the National Library.",
+          descriptionId: "Lima hari kunjungan dan eksplorasi proyek TPBIS yang dipelopori Perpustakaan Nasional.",
+          date: "2023-11-13",
+          siteInstitutionId: I.perpusnas,
+        },
+        {
+          editionId,
+          sequence: 2,
+          kind: ActivityKind.SITE_VISIT,
+          titleEn: "Visit to Mutiara Rawa Binong Library, East Jakarta",
+          titleId: "Kunjungan ke Perpustakaan Mutiara Rawa Binong, Jakarta Timur",
+          descriptionEn: "Practical examples of, and inspiration from, a library where TPBIS has been implemented successfully. The day of the visit is not recorded.",
+          descriptionId: "Contoh praktis dan inspirasi dari perpustakaan yang berhasil menerapkan TPBIS. Tanggal kunjungan tidak tercatat.",
+          date: null,
+          siteInstitutionId: I.mutiaraRawaBinongLibrary,
+        },
+        {
+          editionId,
+          sequence: 3,
+          kind: ActivityKind.CLOSING,
+          titleEn: "Closing, with remarks by the Chief Secretary of the National Library",
+          titleId: "Penutupan, dengan sambutan Sekretaris Utama Perpustakaan Nasional",
+          descriptionEn: '"Let us work together to optimize the power of libraries as a catalyst for social change."',
+          descriptionId: '"Mari bersama-sama mengoptimalkan kekuatan perpustakaan sebagai katalisator perubahan sosial."',
+          date: "2023-11-17",
+          siteInstitutionId: I.perpusnas,
+        },
+      ]),
+    );
+
+    const participations = tx.getRepository(Participation);
+    await participations.save(
+      participations.create([
+        {
+          editionId,
+          personId: DemoIds.person.ofySofiana,
+          role: ParticipationRole.SPEAKER,
+          status: ParticipationStatus.ATTENDED,
+          countryCode: "ID",
+          institutionId: I.perpusnas,
+          areaId: null,
+          gender: ParticipantGender.FEMALE,
+          note: null,
+        },
+        ...demoParticipants().map((p) => ({
+          editionId,
+          personId: p.personId,
+          role: ParticipationRole.PARTICIPANT,
+          status: ParticipationStatus.COMPLETED,
+          countryCode: p.countryCode,
+          institutionId: p.institutionId,
+          areaId: p.areaId,
+          gender: p.gender as ParticipantGender,
+          note: "Placeholder: the source article does not name participants or their institutions.",
+        })),
+      ]),
+    );
+
+    const commitments = tx.getRepository(Commitment);
+    await commitments.save(
+      commitments.create(
+        [...SENDING_COUNTRIES, "ID"].map((code) => ({
+          editionId,
+          participationId: null,
+          countryCode: code,
+          descriptionEn: `Encourage social inclusion through the library system in ${COUNTRY_NAMES[code][0]}, building on what was learned from TPBIS.`,
+          descriptionId: `Mendorong inklusi sosial melalui sistem perpustakaan di ${COUNTRY_NAMES[code][1]}, berdasarkan pembelajaran dari TPBIS.`,
+          followUpStatus: FollowUpStatus.PLANNED,
+          dueDate: null,
+        })),
+      ),
+    );
+  });
+}
