@@ -70,6 +70,8 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
     ...(options.apolloConfig ?? {}),
     introspection: options.introspection ?? true,
     csrfPrevention: true,
+    // Shutdown is ours (exitOnSignals): Apollo's own handler would stop the server and re-raise the signal.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
     formatError: maskUnexpectedErrors((error) => log("unexpected error", error)),
     plugins: [
@@ -115,13 +117,15 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
 }
 
 /**
- * Runs `stop` once on SIGINT or SIGTERM, then exits; a second signal or a
- * stop that hangs past `graceMs` forces the exit.
+ * Runs `stop` once on SIGINT or SIGTERM, then exits 0. Signals that arrive
+ * while stopping are ignored (process managers and terminals often deliver
+ * one to every process of a group); a stop that hangs past `graceMs` forces
+ * exit 1.
  */
 export function exitOnSignals(stop: () => Promise<void>, graceMs = 10_000) {
   let stopping = false;
   const handler = (signal: NodeJS.Signals) => {
-    if (stopping) process.exit(1);
+    if (stopping) return;
     stopping = true;
     const timer = setTimeout(() => process.exit(1), graceMs);
     timer.unref();

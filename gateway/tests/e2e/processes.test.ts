@@ -1,0 +1,111 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { join, resolve } from "node:path";
+import { createTestDatabase, postGraphql, type TestDatabase } from "@sstc/common/testing";
+
+/*
+ * The real processes, as a user starts them: `node scripts/start.js` (what
+ * `npm start` runs after building) and a single subgraph from its own
+ * environment, the way a container runs it. Needs the build (`npm test`
+ * builds first).
+ */
+const ROOT = resolve(__dirname, "../../..");
+
+async function freePort(): Promise<number> {
+  return new Promise((res, rej) => {
+    const server = createServer();
+    server.once("error", rej);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => res(port));
+    });
+  });
+}
+
+function run(script: string, env: Record<string, string | undefined>) {
+  const child = spawn(process.execPath, [join(ROOT, script)], { cwd: ROOT, env: { PATH: process.env.PATH, ...env } as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  const exited = new Promise<number | null>((res) => child.on("exit", (code) => res(code)));
+  const waitFor = async (pattern: RegExp, ms = 60_000) => {
+    const until = Date.now() + ms;
+    while (!pattern.test(output)) {
+      if (child.exitCode !== null) throw new Error(`exited early:\n${output}`);
+      if (Date.now() > until) throw new Error(`timed out waiting for ${pattern}:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+  return { child, exited, waitFor, output: () => output };
+}
+
+const stopped = (child: ChildProcess, exited: Promise<number | null>) => {
+  child.kill("SIGTERM");
+  return exited;
+};
+
+beforeAll(() => {
+  if (!existsSync(join(ROOT, "gateway/dist/main.js"))) throw new Error("Build first: npm run build (npm test does it).");
+});
+
+describe("npm start", () => {
+  const databases: TestDatabase[] = [];
+  afterAll(async () => {
+    for (const db of databases) await db.drop();
+  });
+
+  it("starts the seeded graph, serves GraphiQL offline, and stops every process on SIGTERM", async () => {
+    const env: Record<string, string | undefined> = { NODE_ENV: "development", LOG_LEVEL: "warn" };
+    for (const name of ["programs", "institutions", "partners"]) {
+      const db = await createTestDatabase(name);
+      databases.push(db);
+      env[`${name.toUpperCase()}_PORT`] = String(await freePort());
+      env[`${name.toUpperCase()}_DATABASE_URL`] = db.env.DATABASE_URL;
+      env[`${name.toUpperCase()}_SQLITE_PATH`] = db.env.SQLITE_PATH;
+    }
+    env.GATEWAY_PORT = String(await freePort());
+    const graph = run("scripts/start.js", env);
+    await graph.waitFor(/GraphiQL: (http:\S+)/);
+    const graphiqlUrl = graph.output().match(/GraphiQL: (http:\S+)/)![1];
+    const graphqlUrl = graph.output().match(/GraphQL: +(http:\S+)/)![1];
+
+    const page = await fetch(graphiqlUrl);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain("SeedStory");
+    expect(html).not.toMatch(/<script[^>]+src=["']https?:|<link[^>]+href=["']https?:/);
+
+    const story = await postGraphql(graphqlUrl, `{ programByCode(code: "TPBIS-CP") { editions { nodes { participations { totalCount } hostInstitution { acronym } } } } }`);
+    expect(story.errors).toBeUndefined();
+    expect(story.data!.programByCode.editions.nodes[0]).toEqual({ participations: { totalCount: 19 }, hostInstitution: { acronym: "Perpusnas" } });
+
+    expect(await stopped(graph.child, graph.exited)).toBe(0);
+    await expect(fetch(graphqlUrl)).rejects.toThrow();
+    for (const name of ["PROGRAMS", "INSTITUTIONS", "PARTNERS"]) await expect(fetch(`http://127.0.0.1:${env[`${name}_PORT`]}/health`)).rejects.toThrow();
+  });
+});
+
+describe("a subgraph on its own", () => {
+  it("starts from its own environment, migrates an empty database, answers, and stops on SIGTERM", async () => {
+    const db = await createTestDatabase("alone");
+    try {
+      const port = await freePort();
+      const service = run("services/institutions/dist/main.js", { PORT: String(port), DATABASE_URL: db.env.DATABASE_URL, SQLITE_PATH: db.env.SQLITE_PATH, SEED_DEMO_DATA: "never" });
+      await service.waitFor(/ready at/);
+      const ready = await fetch(`http://127.0.0.1:${port}/ready`);
+      expect(ready.status).toBe(200);
+      const result = await postGraphql(`http://127.0.0.1:${port}/graphql`, `{ countries { totalCount } }`);
+      expect(result.data).toEqual({ countries: { totalCount: 0 } });
+      expect(await stopped(service.child, service.exited)).toBe(0);
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it("refuses to start on bad configuration and names every bad variable", async () => {
+    const service = run("services/programs/dist/main.js", { PORT: "not-a-port", DATABASE_URL: "postgres://nope", SEED_DEMO_DATA: "sometimes" });
+    expect(await service.exited).toBe(1);
+    for (const name of ["PORT", "DATABASE_URL", "SEED_DEMO_DATA"]) expect(service.output()).toContain(name);
+  });
+});
