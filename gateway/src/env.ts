@@ -1,10 +1,15 @@
 import { resolve } from "node:path";
 import { z } from "zod";
-import { nodeEnv, optionalString, parseConfig, port } from "@sstc/common";
+import { DEV_SIGNING_SECRET, nodeEnv, optionalString, parseConfig, port, refuseDevDefaultsInProduction } from "@sstc/common";
 
+/** Development default for HS256 bearer tokens; production refuses any HS256 secret. */
+export const DEV_JWT_SECRET = "dev-only-jwt-hs256-secret-do-not-use-in-production";
+
+const int = (fallback: number, max = 1_000_000) => z.coerce.number().int().min(1).max(max).default(fallback);
 const flag = z.preprocess((v) => (v === "" || v === undefined ? undefined : v === "true" || v === "1"), z.boolean().optional());
 
-export const gatewayEnvSchema = z.object({
+export const gatewayEnvSchema = z
+  .object({
   NODE_ENV: nodeEnv,
   HOST: z.string().default("127.0.0.1"),
   PORT: port(4000),
@@ -17,7 +22,31 @@ export const gatewayEnvSchema = z.object({
   INTROSPECTION: flag,
   CORS_ORIGINS: z.string().default(""),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-});
+  GATEWAY_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_SIGNING_SECRET),
+  JWT_ISSUER: z.string().default("sstc-dev-issuer"),
+  JWT_AUDIENCE: z.string().default("sstc-graph"),
+  JWKS_PATH: optionalString,
+  JWKS_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
+  JWT_HS256_SECRET: optionalString,
+  API_KEYS_FILE: optionalString,
+  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, "must look like 100kb").default("100kb"),
+  MAX_DEPTH: int(12, 100),
+  MAX_ALIASES: int(15, 1000),
+  MAX_DIRECTIVES: int(10, 1000),
+  MAX_TOKENS: int(2000, 100_000),
+  MAX_COST: int(20_000),
+  RATE_LIMIT_PUBLIC: int(120),
+  RATE_LIMIT_PARTNER: int(600),
+  RATE_LIMIT_EDITOR: int(600),
+  RATE_LIMIT_ADMIN: int(1200),
+  })
+  .superRefine(refuseDevDefaultsInProduction)
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== "production") return;
+    if (env.JWT_HS256_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["JWT_HS256_SECRET"], message: "HS256 development tokens are not accepted in production; use JWKS_PATH or JWKS_URL" });
+    }
+  });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
 
 /** Parses the gateway's environment (throws ConfigError listing every problem). */
@@ -32,6 +61,9 @@ export function loadGatewayEnv(source: NodeJS.ProcessEnv = process.env) {
     graphiql: env.GRAPHIQL ?? !production,
     introspection: env.INTROSPECTION ?? !production,
     corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
+    // Outside production, bearer tokens signed with the development secret work out of the box (see npm run token).
+    JWT_HS256_SECRET: env.JWT_HS256_SECRET ?? (production ? undefined : DEV_JWT_SECRET),
+    rateLimits: { public: env.RATE_LIMIT_PUBLIC, partner: env.RATE_LIMIT_PARTNER, editor: env.RATE_LIMIT_EDITOR, admin: env.RATE_LIMIT_ADMIN },
   };
 }
 export type GatewayConfig = ReturnType<typeof loadGatewayEnv>;

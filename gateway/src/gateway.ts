@@ -1,18 +1,33 @@
 import { readFileSync } from "node:fs";
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
 import cors from "cors";
 import type { Request, Response } from "express";
-import { startGraphqlServer, type RunningServer } from "@sstc/common";
+import { rateLimit } from "express-rate-limit";
+import { ANONYMOUS, PRINCIPAL_HEADER, sendGraphqlError, signPrincipal, startGraphqlServer, type Principal, type RunningServer } from "@sstc/common";
+import { createAuthenticator } from "./auth";
 import type { GatewayConfig } from "./env";
 import { graphiqlPage } from "./graphiql";
 
+export interface GatewayContext {
+  principal: Principal;
+}
+
 /**
- * Subgraph calls through Node's fetch (undici: pooled keep-alive
- * connections) with a deadline, because the gateway has none by default and
- * one hung subgraph would otherwise hold every request that touches it.
+ * Calls a subgraph with the caller's principal signed for that very query
+ * (subgraphs refuse anything else), through Node's fetch (undici: pooled
+ * keep-alive connections) with a deadline — the gateway has none by default,
+ * and one hung subgraph would otherwise hold every request that touches it.
  */
-function fetchWithTimeout(timeoutMs: number) {
-  return ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never;
+class SignedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(url: string, private readonly secret: string, timeoutMs: number) {
+    super({ url, fetcher: ((u: string, init: RequestInit) => fetch(u, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    const principal = (context as Partial<GatewayContext>).principal ?? ANONYMOUS;
+    request.http!.headers.set(PRINCIPAL_HEADER, await signPrincipal(this.secret, principal, request.query ?? ""));
+  }
 }
 
 export interface RunningGateway extends RunningServer {
@@ -24,18 +39,44 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const supergraphSdl = readFileSync(config.supergraphPath, "utf8");
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource({ url: config.subgraphUrls[name] ?? url, fetcher: fetchWithTimeout(config.SUBGRAPH_TIMEOUT_MS) }),
+    buildService: ({ name, url }) => new SignedSubgraph(config.subgraphUrls[name] ?? url!, config.GATEWAY_SIGNING_SECRET, config.SUBGRAPH_TIMEOUT_MS),
   });
-  const corsMiddleware = cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true });
-  const server = await startGraphqlServer({
+  const production = config.NODE_ENV === "production";
+  const armor = new ApolloArmor({
+    maxDepth: { n: config.MAX_DEPTH },
+    maxAliases: { n: config.MAX_ALIASES },
+    maxDirectives: { n: config.MAX_DIRECTIVES },
+    // Token counting is left to graphql-js's parser (parseOptions below): armor's re-parse turns syntax errors into validation errors.
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: config.MAX_COST },
+    // Suggestions ("did you mean …?") reveal the schema when introspection is off.
+    blockFieldSuggestion: { enabled: !config.introspection },
+  }).protect();
+
+  const corsMiddleware = cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true, maxAge: 600 });
+  const limiter = rateLimit({
+    windowMs: 60_000,
+    limit: (_req: Request, res: Response) => res.locals.rateLimit as number,
+    keyGenerator: (_req: Request, res: Response) => res.locals.rateKey as string,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    handler: (_req: Request, res: Response) =>
+      sendGraphqlError(res, 429, "RATE_LIMITED", "Too many requests; slow down and retry after the time in the RateLimit header.", {
+        "Retry-After": "60",
+      }),
+  });
+
+  const server = await startGraphqlServer<GatewayContext>({
     name: "gateway",
-    apolloConfig: { gateway },
+    apolloConfig: { gateway, validationRules: armor.validationRules, parseOptions: { maxTokens: config.MAX_TOKENS }, allowBatchedHttpRequests: false },
+    plugins: armor.plugins as never,
     host: config.HOST,
     port: config.PORT,
     introspection: config.introspection,
-    before: [corsMiddleware],
-    context: async () => ({}),
+    bodyLimit: config.BODY_LIMIT,
+    beforeBody: [corsMiddleware],
+    before: [createAuthenticator(config), limiter],
+    context: async (_req, res) => ({ principal: res.locals.principal as Principal }),
     readiness: async () => {
       await Promise.all(
         Object.values(config.subgraphUrls).map(async (url) => {
@@ -51,6 +92,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       });
       app.get("/", (_req: Request, res: Response) => res.redirect("/graphiql"));
     },
+    log: production ? (m, e) => console.error(`[gateway] ${m}: ${e instanceof Error ? e.message : String(e ?? "")}`) : undefined,
   });
   return { ...server, graphiqlUrl: config.graphiql ? `${server.url}/graphiql` : null };
 }

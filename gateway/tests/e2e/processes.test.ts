@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { join, resolve } from "node:path";
-import { createTestDatabase, postGraphql, type TestDatabase } from "@sstc/common/testing";
+import { DEV_SIGNING_SECRET, servicePrincipal } from "@sstc/common";
+import { createTestDatabase, postGraphql, postSigned, type TestDatabase } from "@sstc/common/testing";
 
 /*
  * The real processes, as a user starts them: `node scripts/start.js` (what
@@ -76,9 +77,9 @@ describe("npm start", () => {
     expect(html).toContain("SeedStory");
     expect(html).not.toMatch(/<script[^>]+src=["']https?:|<link[^>]+href=["']https?:/);
 
-    const story = await postGraphql(graphqlUrl, `{ programByCode(code: "TPBIS-CP") { editions { nodes { participations { totalCount } hostInstitution { acronym } } } } }`);
+    const story = await postGraphql(graphqlUrl, `{ programByCode(code: "TPBIS-CP") { editions { nodes { activities { totalCount } hostInstitution { acronym } } } } }`);
     expect(story.errors).toBeUndefined();
-    expect(story.data!.programByCode.editions.nodes[0]).toEqual({ participations: { totalCount: 19 }, hostInstitution: { acronym: "Perpusnas" } });
+    expect(story.data!.programByCode.editions.nodes[0]).toEqual({ activities: { totalCount: 3 }, hostInstitution: { acronym: "Perpusnas" } });
 
     expect(await stopped(graph.child, graph.exited)).toBe(0);
     await expect(fetch(graphqlUrl)).rejects.toThrow();
@@ -95,7 +96,10 @@ describe("a subgraph on its own", () => {
       await service.waitFor(/ready at/);
       const ready = await fetch(`http://127.0.0.1:${port}/ready`);
       expect(ready.status).toBe(200);
-      const result = await postGraphql(`http://127.0.0.1:${port}/graphql`, `{ countries { totalCount } }`);
+      const query = `{ countries { totalCount } }`;
+      const unsigned = await postGraphql(`http://127.0.0.1:${port}/graphql`, query);
+      expect(unsigned.status).toBe(401);
+      const result = await postSigned(`http://127.0.0.1:${port}/graphql`, query, undefined, servicePrincipal("test"), DEV_SIGNING_SECRET);
       expect(result.data).toEqual({ countries: { totalCount: 0 } });
       expect(await stopped(service.child, service.exited)).toBe(0);
     } finally {

@@ -1,9 +1,11 @@
 import { EXAMPLE_OPERATIONS } from "@sstc/gateway";
-import { startTestGraph, type TestGraph } from "../support/graph";
+import { as, startTestGraph, type TestGraph } from "../support/graph";
 
 let graph: TestGraph;
+let partner: Record<string, string>;
 beforeAll(async () => {
   graph = await startTestGraph();
+  partner = await as("partner");
 });
 afterAll(() => graph?.stop());
 
@@ -11,7 +13,7 @@ const storyQuery = EXAMPLE_OPERATIONS.find((op) => op.name === "SeedStory")!.que
 
 describe("the TPBIS 2023 story through the gateway", () => {
   it("reads programme → edition → host → country, participants, activities and partners in one request", async () => {
-    const { status, data, errors } = await graph.query(storyQuery);
+    const { status, data, errors } = await graph.query(storyQuery, undefined, partner);
     expect(status).toBe(200);
     expect(errors).toBeUndefined();
     const program = data!.programByCode;
@@ -56,7 +58,7 @@ describe("the TPBIS 2023 story through the gateway", () => {
   });
 
   it("answers in Bahasa Indonesia when asked", async () => {
-    const { data, errors } = await graph.query(storyQuery, { lang: "ID" });
+    const { data, errors } = await graph.query(storyQuery, { lang: "ID" }, partner);
     expect(errors).toBeUndefined();
     expect(data!.programByCode.title).toBe("Berbagi Praktik Baik TPBIS dengan Negara-Negara Colombo Plan");
     expect(data!.programByCode.leadInstitution.name).toBe("Perpustakaan Nasional Republik Indonesia");
@@ -71,7 +73,7 @@ describe("the TPBIS 2023 story through the gateway", () => {
       edition(id: "00000000-0000-4000-8000-000500000001") {
         participations(first: 50) { nodes { role note person { fullName isPlaceholder } } }
       }
-    }`);
+    }`, undefined, partner);
     expect(errors).toBeUndefined();
     expect(data!.institution.people.nodes).toContainEqual({ fullName: "Ofy Sofiana", position: "Chief Secretary of the National Library", isPlaceholder: false });
     const participants = data!.edition.participations.nodes.filter((p: any) => p.role === "PARTICIPANT");
@@ -80,7 +82,7 @@ describe("the TPBIS 2023 story through the gateway", () => {
 
   it("runs every example operation shipped in GraphiQL without errors", async () => {
     for (const op of EXAMPLE_OPERATIONS) {
-      const { status, errors } = await graph.query(op.query, op.variables);
+      const { status, errors } = await graph.query(op.query, op.variables, partner);
       expect({ op: op.name, status, errors }).toEqual({ op: op.name, status: 200, errors: undefined });
     }
   });

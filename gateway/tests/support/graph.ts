@@ -1,9 +1,9 @@
-import { createTestDatabase, postGraphql, testSubgraphEnv, type TestDatabase } from "@sstc/common/testing";
+import { createTestDatabase, postGraphql, TEST_SIGNING_SECRET, testSubgraphEnv, type TestDatabase } from "@sstc/common/testing";
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "@sstc/common";
 import { institutionsSubgraph } from "@sstc/institutions";
 import { partnersSubgraph } from "@sstc/partners";
 import { programsSubgraph } from "@sstc/programs";
-import { loadGatewayEnv, startGateway, type RunningGateway } from "@sstc/gateway";
+import { devToken, loadGatewayEnv, startGateway, type DevTokenClaims, type RunningGateway } from "@sstc/gateway";
 
 const DEFINITIONS: Record<string, SubgraphDefinition> = {
   programs: programsSubgraph,
@@ -17,6 +17,11 @@ export interface TestGraph {
   /** A GraphQL request through the gateway over HTTP. */
   query: typeof postGraphql extends (url: string, ...rest: infer R) => infer O ? (...rest: R) => O : never;
   stop(): Promise<void>;
+}
+
+/** Headers that make a request as the given role (a development bearer token). */
+export async function as(role: DevTokenClaims["role"], claims: Omit<DevTokenClaims, "role"> = {}): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await devToken({ role, ...claims })}` };
 }
 
 /**
@@ -41,6 +46,7 @@ export async function startTestGraph(options: { gatewayEnv?: Record<string, stri
         PROGRAMS_URL: running.programs!.graphqlUrl,
         INSTITUTIONS_URL: running.institutions!.graphqlUrl,
         PARTNERS_URL: running.partners!.graphqlUrl,
+        GATEWAY_SIGNING_SECRET: TEST_SIGNING_SECRET,
         ...options.gatewayEnv,
       }),
     );

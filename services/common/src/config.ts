@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEV_SIGNING_SECRET } from "./principal";
 
 /** Raised when the environment does not describe a valid configuration. */
 export class ConfigError extends Error {
@@ -47,7 +48,19 @@ export const subgraphEnvShape = {
   SQLITE_PATH: optionalString,
   SEED_DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** Shared by the gateway and every subgraph: signs and verifies the principal header. */
+  GATEWAY_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_SIGNING_SECRET),
+  /** Subgraph introspection (`_service` stays available to signed callers regardless). */
+  INTROSPECTION: z.preprocess((v) => (v === "" || v === undefined ? undefined : v === "true" || v === "1"), z.boolean().optional()),
 };
 
-export const subgraphEnvSchema = (defaultPort: number) => z.object({ ...subgraphEnvShape, PORT: port(defaultPort) });
+/** Refuses development defaults when NODE_ENV=production. */
+export function refuseDevDefaultsInProduction(env: { NODE_ENV: string; GATEWAY_SIGNING_SECRET: string }, ctx: z.RefinementCtx) {
+  if (env.NODE_ENV === "production" && env.GATEWAY_SIGNING_SECRET === DEV_SIGNING_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["GATEWAY_SIGNING_SECRET"], message: "is the development default; production needs its own secret" });
+  }
+}
+
+export const subgraphEnvSchema = (defaultPort: number) =>
+  z.object({ ...subgraphEnvShape, PORT: port(defaultPort) }).superRefine(refuseDevDefaultsInProduction);
 export type SubgraphEnv = z.infer<ReturnType<typeof subgraphEnvSchema>>;

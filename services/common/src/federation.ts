@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import type { GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
+import { authChecker } from "./authorization";
 
 /** The Federation 2 directives the subgraphs use. */
 const FEDERATION_LINK =
@@ -27,7 +28,7 @@ export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck">,
   referenceResolvers: GraphQLResolverMap<unknown> = {},
 ): Promise<SubgraphSchema> {
-  const schema = await buildSchema({ validate: { forbidUnknownValues: false }, ...options, skipCheck: true });
+  const schema = await buildSchema({ validate: { forbidUnknownValues: false }, authChecker, ...options, skipCheck: true });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
   const resolvers = mergeResolvers(createResolversMap(schema) as GraphQLResolverMap<unknown>, referenceResolvers);
   return { schema: buildSubgraphSchema([{ typeDefs: gql(sdl), resolvers }]), sdl };

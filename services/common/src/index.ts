@@ -12,3 +12,5 @@ export * from "./record";
 export * from "./server";
 export * from "./subgraph";
 export * from "./demo-ids";
+export * from "./principal";
+export * from "./authorization";

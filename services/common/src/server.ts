@@ -25,13 +25,16 @@ export interface GraphqlServerOptions<C extends BaseContext> {
   apolloConfig?: Record<string, unknown>;
   host: string;
   port: number;
-  context: (req: Request) => Promise<C>;
+  /** Builds the GraphQL context; `res.locals` holds what `before` middleware found (e.g. the principal). */
+  context: (req: Request, res: Response) => Promise<C>;
   /** Answers /ready: resolves when the service can serve, rejects when not. */
   readiness: () => Promise<void>;
   plugins?: ApolloServerPlugin<C>[];
   /** Routes mounted before /graphql (GraphiQL, metrics...). */
   routes?: (app: Express) => void;
-  /** Express middleware run before the GraphQL handler (CORS, auth...). */
+  /** Express middleware run before the body is parsed (CORS...). */
+  beforeBody?: express.RequestHandler[];
+  /** Express middleware run after the body is parsed, before GraphQL (authentication, rate limits...). */
   before?: express.RequestHandler[];
   introspection?: boolean;
   bodyLimit?: string;
@@ -83,22 +86,21 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
   await apollo.start();
   app.use(
     "/graphql",
-    ...(options.before ?? []),
+    ...(options.beforeBody ?? []),
     express.json({ limit: options.bodyLimit ?? "1mb" }),
-    expressMiddleware(apollo, { context: async ({ req }) => options.context(req) }),
+    ...(options.before ?? []),
+    expressMiddleware(apollo, { context: async ({ req, res }) => options.context(req, res) }),
   );
   // Malformed JSON and oversized bodies reach here: answer in GraphQL's shape, never with an HTML stack.
   app.use((error: { status?: number; type?: string; message?: string }, _req: Request, res: Response, _next: express.NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) log("request failed", error);
-    res.status(status).json({
-      errors: [
-        {
-          message: status === 413 ? "Request body is too large." : status === 500 ? "Internal server error." : "Malformed request body.",
-          extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" },
-        },
-      ],
-    });
+    const message = status === 413 ? "Request body is too large." : status === 500 ? "Internal server error." : "Malformed request body.";
+    sendGraphqlError(res, status, status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST", message);
+  });
+
+  app.use((_req: Request, res: Response) => {
+    sendGraphqlError(res, 404, "NOT_FOUND", "No such route; GraphQL is served at /graphql.");
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -114,6 +116,11 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
     port,
     stop: () => apollo.stop(),
   };
+}
+
+/** Answers a request that never reaches GraphQL (auth, limits, bad bodies) in GraphQL's error shape. */
+export function sendGraphqlError(res: Response, status: number, code: string, message: string, headers: Record<string, string> = {}) {
+  res.status(status).set(headers).json({ errors: [{ message, extensions: { code } }] });
 }
 
 /**

@@ -5,7 +5,9 @@ import { createDataSource, QueryCounter } from "./data-source";
 import type { SubgraphSchema } from "./federation";
 import { RequestLoaders } from "./loaders";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
-import { exitOnSignals, startGraphqlServer, type RunningServer } from "./server";
+import { exitOnSignals, sendGraphqlError, startGraphqlServer, type RunningServer } from "./server";
+import { PRINCIPAL_HEADER, verifyPrincipal, type Principal } from "./principal";
+import type { Request, Response, NextFunction } from "express";
 
 /** What every resolver of a subgraph receives. */
 export interface SubgraphContext {
@@ -13,6 +15,8 @@ export interface SubgraphContext {
   db: DataSource;
   /** The DataLoaders of this request. */
   loaders: RequestLoaders;
+  /** Who is asking, as signed by the gateway. */
+  principal: Principal;
 }
 
 /** Everything that distinguishes one subgraph from another. */
@@ -68,10 +72,11 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Subgrap
       schema,
       host: env.HOST,
       port: env.PORT,
-      introspection: true,
+      introspection: env.INTROSPECTION ?? env.NODE_ENV !== "production",
       // Inline traces only feed Apollo's hosted usage reporting, which this graph does not use.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
-      context: async () => ({ db, loaders: new RequestLoaders() }),
+      before: [requireGatewaySignature(env.GATEWAY_SIGNING_SECRET)],
+      context: async (_req, res) => ({ db, loaders: new RequestLoaders(), principal: res.locals.principal as Principal }),
       readiness: async () => {
         await db.query("SELECT 1");
       },
@@ -89,6 +94,23 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Subgrap
     await db.destroy();
     throw error;
   }
+}
+
+/**
+ * Subgraphs answer only the gateway (and each other): every GraphQL request
+ * must carry a principal signed with the shared secret and bound to its
+ * query, so `_entities` and `_service` cannot be called directly.
+ */
+function requireGatewaySignature(secret: string) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const query = req.method === "GET" ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    try {
+      res.locals.principal = await verifyPrincipal(secret, req.header(PRINCIPAL_HEADER), typeof query === "string" ? query : "");
+      next();
+    } catch (error) {
+      sendGraphqlError(res, 401, "UNAUTHENTICATED", (error as Error).message);
+    }
+  };
 }
 
 /** The `main` of a subgraph process: configuration from the environment, signals handled. */

@@ -3,6 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createConnection } from "mysql2/promise";
 import type { SubgraphEnv } from "./config";
+import { PRINCIPAL_HEADER, signPrincipal, type Principal } from "./principal";
+
+/** The signing secret shared by the test graph's gateway and subgraphs. */
+export const TEST_SIGNING_SECRET = "test-only-signing-secret-0123456789abcdef";
 
 let counter = 0;
 
@@ -50,7 +54,7 @@ export async function createTestDatabase(name: string): Promise<TestDatabase> {
 
 /** Subgraph settings for a test: loopback, any free port, quiet. */
 export function testSubgraphEnv(db: TestDatabase, seed: SubgraphEnv["SEED_DEMO_DATA"] = "always"): SubgraphEnv {
-  return { NODE_ENV: "test", HOST: "127.0.0.1", PORT: 0, LOG_LEVEL: "warn", SEED_DEMO_DATA: seed, ...db.env };
+  return { NODE_ENV: "test", HOST: "127.0.0.1", PORT: 0, LOG_LEVEL: "warn", SEED_DEMO_DATA: seed, GATEWAY_SIGNING_SECRET: TEST_SIGNING_SECRET, ...db.env };
 }
 
 /** POSTs a GraphQL request and returns the parsed body with the HTTP status. */
@@ -67,4 +71,9 @@ export async function postGraphql<T = Record<string, any>>(
   });
   const body = (await res.json()) as { data?: T; errors?: never };
   return { status: res.status, ...body };
+}
+
+/** Calls a subgraph directly, as the gateway would: with a principal signed for this query. */
+export async function postSigned<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> | undefined, principal: Principal, secret = TEST_SIGNING_SECRET) {
+  return postGraphql<T>(url, query, variables, { [PRINCIPAL_HEADER]: await signPrincipal(secret, principal, query) });
 }

@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { assertCountryCode, assertId, childPages, findOrFail, PageArgs, paginate, rowsByKey, type SubgraphContext } from "@sstc/common";
 import { Institution, InstitutionConnection, InstitutionType } from "./institution.entity";
 import { Country } from "../country/country.entity";
@@ -45,7 +45,8 @@ export class InstitutionResolver {
     return childPages(ctx, Institution, { parent: "parentId", orderBy: ["nameEn"] }, page).load(institution.id);
   }
 
-  @FieldResolver(() => PersonConnection, { description: "Officials and contacts of this institution." })
+  @Authorized("partner")
+  @FieldResolver(() => PersonConnection, { description: "Officials and contacts of this institution (partner role and above)." })
   people(@Root() institution: Institution, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Person, { parent: "institutionId", orderBy: ["fullName"] }, page).load(institution.id);
   }

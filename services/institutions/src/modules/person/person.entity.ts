@@ -1,4 +1,4 @@
-import { Arg, Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import { Arg, Authorized, Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
 import { BaseRecord, Connection, Language, pick } from "@sstc/common";
 
@@ -10,10 +10,11 @@ export enum Gender {
 registerEnumType(Gender, { name: "Gender", description: "Gender as recorded for participation statistics." });
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "A person: an official, contact or programme participant. Email, phone and gender are personal data." })
+@ObjectType({ description: "A person: an official, contact or programme participant. Names need the partner role; email, phone and gender are personal data for editors and admins." })
 @Entity("people")
 export class Person extends BaseRecord {
-  @Field({ description: "Full name." })
+  @Authorized("partner")
+  @Field({ description: "Full name (partner role and above)." })
   @Column("varchar", { length: 160 })
   fullName: string;
 
@@ -30,19 +31,23 @@ export class Person extends BaseRecord {
   @Column("varchar", { length: 36, nullable: true })
   institutionId: string | null;
 
-  @Field(() => String, { nullable: true, description: "Email address (personal data)." })
+  @Authorized("editor")
+  @Field(() => String, { nullable: true, description: "Email address (personal data: editor role and above)." })
   @Column("varchar", { length: 255, nullable: true })
   email: string | null;
 
-  @Field(() => String, { nullable: true, description: "Phone number (personal data)." })
+  @Authorized("editor")
+  @Field(() => String, { nullable: true, description: "Phone number (personal data: editor role and above)." })
   @Column("varchar", { length: 40, nullable: true })
   phone: string | null;
 
-  @Field(() => Gender, { nullable: true, description: "Gender (personal data)." })
+  @Authorized("editor")
+  @Field(() => Gender, { nullable: true, description: "Gender (personal data: editor role and above)." })
   @Column("simple-enum", { enum: Gender, nullable: true })
   gender: Gender | null;
 
-  @Field(() => String, { nullable: true, description: "Position or title, e.g. Chief Secretary." })
+  @Authorized("partner")
+  @Field(() => String, { nullable: true, description: "Position or title, e.g. Chief Secretary (partner role and above)." })
   position(@Arg("lang", () => Language, { defaultValue: Language.EN, description: "Language of the position." }) lang: Language): string | null {
     return pick(lang, this.positionEn, this.positionId);
   }

@@ -1,16 +1,18 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertId, findOrFail, PageArgs, paginate, rowsByKey, type SubgraphContext } from "@sstc/common";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { assertId, findOrFail, PageArgs, paginate, requireRole, rowsByKey, type SubgraphContext } from "@sstc/common";
 import { Person, PersonConnection } from "./person.entity";
 import { Institution } from "../institution/institution.entity";
 
 @Resolver(() => Person)
 export class PersonResolver {
-  @Query(() => Person, { nullable: true, description: "A person by id." })
+  @Authorized("partner")
+  @Query(() => Person, { nullable: true, description: "A person by id (partner role and above)." })
   person(@Arg("id", () => ID, { description: "Person id." }) id: string, @Ctx() ctx: SubgraphContext) {
     return findOrFail(ctx, Person, "id", assertId(id), "Person");
   }
 
-  @Query(() => PersonConnection, { description: "People ordered by name." })
+  @Authorized("partner")
+  @Query(() => PersonConnection, { description: "People ordered by name (partner role and above)." })
   people(
     @Args() page: PageArgs,
     @Arg("institutionId", () => ID, { nullable: true, description: "Only people of this institution." }) institutionId: string | undefined,
@@ -21,6 +23,7 @@ export class PersonResolver {
     return paginate(qb, page, { property: "fullName" });
   }
 
+  @Authorized("partner")
   @FieldResolver(() => Institution, { nullable: true, description: "Institution the person works for." })
   institution(@Root() person: Person, @Ctx() ctx: SubgraphContext) {
     return person.institutionId ? rowsByKey(ctx, Institution, "id").load(person.institutionId) : null;
@@ -29,6 +32,10 @@ export class PersonResolver {
 
 export const personReference = {
   Person: {
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => rowsByKey(ctx, Person, "id").load(ref.id),
+    // Reference resolvers bypass type-graphql's @Authorized, so the rule is repeated here.
+    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => {
+      requireRole(ctx.principal, "partner", "Person");
+      return rowsByKey(ctx, Person, "id").load(ref.id);
+    },
   },
 };

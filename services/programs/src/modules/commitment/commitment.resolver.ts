@@ -1,4 +1,4 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { rowsByKey, type SubgraphContext } from "@sstc/common";
 import { Commitment } from "./commitment.entity";
 import { Edition } from "../edition/edition.entity";
@@ -12,7 +12,8 @@ export class CommitmentResolver {
     return rowsByKey(ctx, Edition, "id").load(commitment.editionId);
   }
 
-  @FieldResolver(() => Participation, { nullable: true, description: "The participant who made it, when it is a personal action plan." })
+  @Authorized("partner")
+  @FieldResolver(() => Participation, { nullable: true, description: "The participant who made it, when it is a personal action plan (partner role and above)." })
   participation(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext) {
     return commitment.participationId ? rowsByKey(ctx, Participation, "id").load(commitment.participationId) : null;
   }

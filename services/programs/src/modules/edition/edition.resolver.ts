@@ -1,4 +1,4 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { assertCountryCode, assertId, childPages, findOrFail, PageArgs, paginate, rowsByKey, type SubgraphContext } from "@sstc/common";
 import { Edition, EditionConnection } from "./edition.entity";
 import { ActivityStatus } from "../program/program.enums";
@@ -62,7 +62,8 @@ export class EditionResolver {
     return childPages(ctx, Activity, { parent: "editionId", orderBy: ["sequence"] }, page).load(edition.id);
   }
 
-  @FieldResolver(() => ParticipationConnection, { description: "Who took part, by country." })
+  @Authorized("partner")
+  @FieldResolver(() => ParticipationConnection, { description: "Who took part, by country (partner role and above; aggregate counts are public in statistics)." })
   participations(@Root() edition: Edition, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Participation, { parent: "editionId", orderBy: ["countryCode"] }, page).load(edition.id);
   }

@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Authorized, Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
 import { BaseRecord, Connection } from "@sstc/common";
 
@@ -55,7 +55,8 @@ export class Participation extends BaseRecord {
   @Column("varchar", { length: 36, nullable: true })
   areaId: string | null;
 
-  @Field(() => ParticipantGender, { nullable: true, description: "Gender, for statistics (personal data)." })
+  @Authorized("editor")
+  @Field(() => ParticipantGender, { nullable: true, description: "Gender (personal data: editor role and above; counts by gender are public in statistics)." })
   @Column("simple-enum", { enum: ParticipantGender, nullable: true })
   gender: ParticipantGender | null;
 

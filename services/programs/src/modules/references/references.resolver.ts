@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { childPages, PageArgs, type SubgraphContext } from "@sstc/common";
 import { CountryCooperationStats, CountryRef, InstitutionRef } from "./references.entity";
 import { Program, ProgramConnection } from "../program/program.entity";
@@ -21,7 +21,8 @@ export class InstitutionRefResolver {
 
 @Resolver(() => CountryRef)
 export class CountryRefResolver {
-  @FieldResolver(() => ParticipationConnection, { description: "Participations of people representing this country." })
+  @Authorized("partner")
+  @FieldResolver(() => ParticipationConnection, { description: "Participations of people representing this country (partner role and above)." })
   participations(@Root() country: CountryRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Participation, { parent: "countryCode", orderBy: ["editionId"] }, page).load(country.code);
   }

@@ -1,0 +1,114 @@
+import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { readFileSync } from "node:fs";
+import type { NextFunction, Request, Response } from "express";
+import { ipKeyGenerator } from "express-rate-limit";
+import { ANONYMOUS, isRole, sendGraphqlError, UnauthenticatedError, type Principal } from "@sstc/common";
+import { hashApiKey, loadApiKeys, type ApiKeyEntry } from "./api-keys";
+import type { GatewayConfig } from "./env";
+
+export interface AuthenticatedLocals {
+  principal: Principal;
+  /** Requests per minute this caller may make. */
+  rateLimit: number;
+  /** What the rate limit counts against. */
+  rateKey: string;
+}
+
+/**
+ * Identifies the caller of a gateway request: an API key (`X-API-Key`), a
+ * bearer JWT (RS256/ES256 from the JWKS; HS256 only with the development
+ * secret outside production), or nobody (the public role). A credential
+ * that is present but invalid is refused — never downgraded to public.
+ */
+export function createAuthenticator(config: GatewayConfig) {
+  const apiKeys = loadApiKeys(config.API_KEYS_FILE);
+  const verifiers: Array<{ key: JWTVerifyGetKey | Uint8Array; algorithms: string[] }> = [];
+  if (config.JWKS_PATH) verifiers.push({ key: createLocalJWKSet(JSON.parse(readFileSync(config.JWKS_PATH, "utf8"))), algorithms: ["RS256", "ES256"] });
+  if (config.JWKS_URL) verifiers.push({ key: createRemoteJWKSet(new URL(config.JWKS_URL)), algorithms: ["RS256", "ES256"] });
+  if (config.JWT_HS256_SECRET) verifiers.push({ key: new TextEncoder().encode(config.JWT_HS256_SECRET), algorithms: ["HS256"] });
+
+  async function fromJwt(token: string): Promise<Principal> {
+    let alg: string | undefined;
+    try {
+      alg = decodeProtectedHeader(token).alg;
+    } catch {
+      throw new UnauthenticatedError("The bearer token was refused: it is malformed.");
+    }
+    const candidates = verifiers.filter((v) => alg && v.algorithms.includes(alg));
+    if (!candidates.length) throw new UnauthenticatedError(`The bearer token was refused: algorithm ${alg ?? "none"} is not accepted here.`);
+    let lastError: unknown;
+    for (const verifier of candidates) {
+      try {
+        const { payload } = await jwtVerify(token, verifier.key as never, {
+          issuer: config.JWT_ISSUER,
+          audience: config.JWT_AUDIENCE,
+          algorithms: verifier.algorithms,
+          requiredClaims: ["exp", "sub"],
+          clockTolerance: 30,
+        });
+        if (!isRole(payload.role)) throw new Error("role claim missing or unknown");
+        return {
+          role: payload.role,
+          subject: String(payload.sub),
+          institutionId: typeof payload.institution_id === "string" ? payload.institution_id : null,
+          partnerId: typeof payload.partner_id === "string" ? payload.partner_id : null,
+          via: "jwt",
+        };
+      } catch (error) {
+        lastError = error;
+      }
+    }
+    throw new UnauthenticatedError(`The bearer token was refused: ${describe(lastError)}.`);
+  }
+
+  function fromApiKey(key: string): { principal: Principal; entry: ApiKeyEntry } {
+    const entry = apiKeys.get(hashApiKey(key));
+    if (!entry) throw new UnauthenticatedError("The API key was refused.");
+    return {
+      entry,
+      principal: { role: entry.role, subject: `api-key:${entry.id}`, institutionId: entry.institutionId, partnerId: entry.partnerId, via: "api-key" },
+    };
+  }
+
+  /** Express middleware: sets res.locals (AuthenticatedLocals) or answers 401. */
+  return async function authenticate(req: Request, res: Response, next: NextFunction) {
+    try {
+      const header = req.header("authorization") ?? "";
+      const apiKey = req.header("x-api-key") ?? (/^ApiKey\s+(.+)$/i.exec(header)?.[1] || undefined);
+      let locals: AuthenticatedLocals;
+      if (apiKey) {
+        const { principal, entry } = fromApiKey(apiKey.trim());
+        locals = { principal, rateLimit: entry.rateLimitPerMinute, rateKey: principal.subject! };
+      } else if (/^Bearer\s+/i.test(header)) {
+        const principal = await fromJwt(header.replace(/^Bearer\s+/i, "").trim());
+        locals = { principal, rateLimit: config.rateLimits[principal.role], rateKey: `jwt:${principal.subject}` };
+      } else if (header) {
+        throw new UnauthenticatedError("Unsupported Authorization scheme; use Bearer <token> or an X-API-Key header.");
+      } else {
+        locals = { principal: ANONYMOUS, rateLimit: config.rateLimits.public, rateKey: `ip:${ipKeyGenerator(req.ip ?? "unknown")}` };
+      }
+      Object.assign(res.locals, locals);
+      next();
+    } catch (error) {
+      const message = error instanceof UnauthenticatedError ? error.message : "Authentication failed.";
+      sendGraphqlError(res, 401, "UNAUTHENTICATED", message, { "WWW-Authenticate": 'Bearer realm="sstc-graph"' });
+    }
+  };
+}
+
+function describe(error: unknown): string {
+  const code = (error as { code?: string })?.code;
+  switch (code) {
+    case "ERR_JWT_EXPIRED":
+      return "it has expired";
+    case "ERR_JWT_CLAIM_VALIDATION_FAILED":
+      return `claim "${(error as { claim?: string }).claim}" is not acceptable`;
+    case "ERR_JWS_SIGNATURE_VERIFICATION_FAILED":
+    case "ERR_JWKS_NO_MATCHING_KEY":
+      return "its signature does not verify";
+    case "ERR_JOSE_ALG_NOT_ALLOWED":
+      return "its algorithm is not accepted";
+    default:
+      return "it is malformed or not acceptable";
+  }
+}
