@@ -7,7 +7,8 @@ import { rateLimit } from "express-rate-limit";
 import { ANONYMOUS, PRINCIPAL_HEADER, sendGraphqlError, signPrincipal, startGraphqlServer, type Principal, type RunningServer } from "@sstc/common";
 import { createAuthenticator } from "./auth";
 import type { GatewayConfig } from "./env";
-import { graphiqlPage } from "./graphiql";
+import { devToken } from "./dev-token";
+import { graphiqlRenderer } from "./graphiql";
 
 export interface GatewayContext {
   principal: Principal;
@@ -66,6 +67,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       }),
   });
 
+  // Outside production GraphiQL starts as a partner (development token), so the examples show the whole story.
+  const graphiqlPage = graphiqlRenderer(
+    config.JWT_HS256_SECRET && !production
+      ? { Authorization: `Bearer ${await devToken({ role: "partner", subject: "graphiql", expiresIn: "30d", secret: config.JWT_HS256_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE })}` }
+      : {},
+  );
   const server = await startGraphqlServer<GatewayContext>({
     name: "gateway",
     apolloConfig: { gateway, validationRules: armor.validationRules, parseOptions: { maxTokens: config.MAX_TOKENS }, allowBatchedHttpRequests: false },

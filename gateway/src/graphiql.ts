@@ -1,18 +1,26 @@
 import { renderGraphiQL } from "@graphql-yoga/render-graphiql";
 import { EXAMPLE_OPERATIONS } from "./examples";
 
-let page: string | undefined;
-
 /**
  * The GraphiQL page, fully self-contained (scripts, styles and workers are
- * inlined), so it works without internet access. Rendered once: it is ~9 MB.
+ * inlined), so it works without internet access. Rendered once per gateway:
+ * it is ~9 MB. `headers` preset the request headers of every tab (outside
+ * production: a development token, so the examples show participant lists).
  */
-export function graphiqlPage(): string {
-  return (page ??= renderGraphiQL({
-    title: "SSTC Cooperation Graph",
-    endpoint: "/graphql",
-    defaultQuery: EXAMPLE_OPERATIONS[0].query,
-    defaultTabs: EXAMPLE_OPERATIONS.map((op) => ({ query: op.query, variables: op.variables ? JSON.stringify(op.variables, null, 2) : null })),
-    shouldPersistHeaders: false,
-  }));
+export function graphiqlRenderer(headers: Record<string, string> = {}) {
+  let page: string | undefined;
+  const headerText = Object.keys(headers).length ? JSON.stringify(headers, null, 2) : null;
+  return () =>
+    (page ??= renderGraphiQL({
+      title: "SSTC Cooperation Graph",
+      endpoint: "/graphql",
+      defaultQuery: EXAMPLE_OPERATIONS[0].query,
+      defaultTabs: EXAMPLE_OPERATIONS.map((op) => ({
+        query: op.query,
+        variables: op.variables ? JSON.stringify(op.variables, null, 2) : null,
+        headers: headerText,
+      })),
+      ...(headerText ? { headers: headerText } : {}),
+      shouldPersistHeaders: false,
+    }));
 }

@@ -1,5 +1,5 @@
 import { createTestDatabase, postGraphql, TEST_SIGNING_SECRET, testSubgraphEnv, type TestDatabase } from "@sstc/common/testing";
-import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "@sstc/common";
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphEnv } from "@sstc/common";
 import { institutionsSubgraph } from "@sstc/institutions";
 import { partnersSubgraph } from "@sstc/partners";
 import { programsSubgraph } from "@sstc/programs";
@@ -30,19 +30,21 @@ export async function as(role: DevTokenClaims["role"], claims: Omit<DevTokenClai
  * demo data, and the gateway on the committed supergraph, all on free
  * loopback ports.
  */
-export async function startTestGraph(options: { gatewayEnv?: Record<string, string> } = {}): Promise<TestGraph> {
+export async function startTestGraph(options: { gatewayEnv?: Record<string, string>; subgraphEnv?: Partial<SubgraphEnv> } = {}): Promise<TestGraph> {
   const databases: TestDatabase[] = [];
   const running: Partial<Record<string, RunningSubgraph>> = {};
   try {
     for (const [name, definition] of Object.entries(DEFINITIONS)) {
       const db = await createTestDatabase(name);
       databases.push(db);
-      running[name] = await startSubgraph(definition, testSubgraphEnv(db));
+      running[name] = await startSubgraph(definition, { ...testSubgraphEnv(db), ...options.subgraphEnv });
     }
     const gateway = await startGateway(
       loadGatewayEnv({
         NODE_ENV: "test",
         PORT: "0",
+        // One test file may make many anonymous requests from one address.
+        RATE_LIMIT_PUBLIC: "100000",
         PROGRAMS_URL: running.programs!.graphqlUrl,
         INSTITUTIONS_URL: running.institutions!.graphqlUrl,
         PARTNERS_URL: running.partners!.graphqlUrl,
