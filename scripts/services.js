@@ -16,16 +16,22 @@ const SUBGRAPHS = [
 
 function subgraphEnv(sub, env = process.env) {
   const prefix = sub.name.toUpperCase();
-  const out = { ...env, PORT: env[`${prefix}_PORT`] || String(sub.port) };
+  const out = { ...env, PORT: portOf(sub, env) };
   delete out.DATABASE_URL;
   if (env[`${prefix}_DATABASE_URL`]) out.DATABASE_URL = env[`${prefix}_DATABASE_URL`];
   if (env[`${prefix}_SQLITE_PATH`]) out.SQLITE_PATH = env[`${prefix}_SQLITE_PATH`];
+  // Subgraphs check references against each other.
+  for (const other of SUBGRAPHS) out[`${other.name.toUpperCase()}_URL`] ||= subgraphUrl(other, env);
   return out;
+}
+
+function portOf(sub, env) {
+  return env[`${sub.name.toUpperCase()}_PORT`] || String(sub.port);
 }
 
 function subgraphUrl(sub, env = process.env) {
   const host = env.HOST && env.HOST !== "0.0.0.0" ? env.HOST : "127.0.0.1";
-  return `http://${host}:${subgraphEnv(sub, env).PORT}/graphql`;
+  return `http://${host}:${portOf(sub, env)}/graphql`;
 }
 
 module.exports = { ROOT, SUBGRAPHS, subgraphEnv, subgraphUrl };

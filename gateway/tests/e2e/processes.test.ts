@@ -1,9 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { DEV_SIGNING_SECRET, servicePrincipal } from "@sstc/common";
-import { createTestDatabase, postGraphql, postSigned, type TestDatabase } from "@sstc/common/testing";
+import { createTestDatabase, freePort, postGraphql, postSigned, type TestDatabase } from "@sstc/common/testing";
 
 /*
  * The real processes, as a user starts them: `node scripts/start.js` (what
@@ -12,17 +11,6 @@ import { createTestDatabase, postGraphql, postSigned, type TestDatabase } from "
  * builds first).
  */
 const ROOT = resolve(__dirname, "../../..");
-
-async function freePort(): Promise<number> {
-  return new Promise((res, rej) => {
-    const server = createServer();
-    server.once("error", rej);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => res(port));
-    });
-  });
-}
 
 function run(script: string, env: Record<string, string | undefined>) {
   const child = spawn(process.execPath, [join(ROOT, script)], { cwd: ROOT, env: { PATH: process.env.PATH, ...env } as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });

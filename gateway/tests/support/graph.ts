@@ -1,4 +1,4 @@
-import { createTestDatabase, postGraphql, TEST_SIGNING_SECRET, testSubgraphEnv, type TestDatabase } from "@sstc/common/testing";
+import { createTestDatabase, freePort, postGraphql, TEST_SIGNING_SECRET, testSubgraphEnv, type TestDatabase } from "@sstc/common/testing";
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphEnv } from "@sstc/common";
 import { institutionsSubgraph } from "@sstc/institutions";
 import { partnersSubgraph } from "@sstc/partners";
@@ -34,10 +34,17 @@ export async function startTestGraph(options: { gatewayEnv?: Record<string, stri
   const databases: TestDatabase[] = [];
   const running: Partial<Record<string, RunningSubgraph>> = {};
   try {
+    // Ports are chosen first so that every subgraph knows where the others will be.
+    const ports = { programs: await freePort(), institutions: await freePort(), partners: await freePort() };
+    const urls = {
+      PROGRAMS_URL: `http://127.0.0.1:${ports.programs}/graphql`,
+      INSTITUTIONS_URL: `http://127.0.0.1:${ports.institutions}/graphql`,
+      PARTNERS_URL: `http://127.0.0.1:${ports.partners}/graphql`,
+    };
     for (const [name, definition] of Object.entries(DEFINITIONS)) {
       const db = await createTestDatabase(name);
       databases.push(db);
-      running[name] = await startSubgraph(definition, { ...testSubgraphEnv(db), ...options.subgraphEnv });
+      running[name] = await startSubgraph(definition, { ...testSubgraphEnv(db), ...urls, PORT: ports[name as keyof typeof ports], ...options.subgraphEnv });
     }
     const gateway = await startGateway(
       loadGatewayEnv({

@@ -50,6 +50,10 @@ export const subgraphEnvShape = {
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** Shared by the gateway and every subgraph: signs and verifies the principal header. */
   GATEWAY_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_SIGNING_SECRET),
+  /** Where the other subgraphs are (for reference checks between them). */
+  PROGRAMS_URL: z.url().default("http://127.0.0.1:4001/graphql"),
+  INSTITUTIONS_URL: z.url().default("http://127.0.0.1:4002/graphql"),
+  PARTNERS_URL: z.url().default("http://127.0.0.1:4003/graphql"),
   /** Subgraph introspection (`_service` stays available to signed callers regardless). */
   INTROSPECTION: z.preprocess((v) => (v === "" || v === undefined ? undefined : v === "true" || v === "1"), z.boolean().optional()),
 };

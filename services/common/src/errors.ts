@@ -11,6 +11,8 @@ export const ErrorCode = {
   FORBIDDEN: "FORBIDDEN",
   UNAUTHENTICATED: "UNAUTHENTICATED",
   CONFLICT: "CONFLICT",
+  /** HTTP 429 from the gateway: the caller's requests per minute are used up. */
+  RATE_LIMITED: "RATE_LIMITED",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -73,20 +75,17 @@ export function maskUnexpectedErrors(log: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
     if (typeof code === "string" && KNOWN_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
-      const { stacktrace: _dropped, ...extensions } = formatted.extensions ?? {};
+      const { stacktrace: _dropped, validationErrors, ...extensions } = formatted.extensions ?? {};
+      if (Array.isArray(validationErrors)) {
+        // type-graphql's input validation: report each bad field by its path, without echoing the input object back.
+        const fields = flattenValidation(validationErrors as ValidationLike[]);
+        return {
+          ...formatted,
+          message: `Invalid input: ${fields.map((f) => `${f.field} ${f.messages.join("; ")}`).join(". ")}`.slice(0, 1000),
+          extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, fields },
+        };
+      }
       return { ...formatted, extensions };
-    }
-    // Argument validation by type-graphql (class-validator) surfaces as an ArgumentValidationError.
-    const original = (error as { originalError?: unknown })?.originalError as
-      | { name?: string; extensions?: { validationErrors?: unknown[] } }
-      | undefined;
-    if (original?.name === "ArgumentValidationError" || original?.extensions?.validationErrors) {
-      return {
-        message: "Argument validation failed.",
-        path: formatted.path,
-        locations: formatted.locations,
-        extensions: { code: ErrorCode.BAD_USER_INPUT, validationErrors: describeValidation(original) },
-      };
     }
     log(error);
     return {
@@ -98,11 +97,17 @@ export function maskUnexpectedErrors(log: (error: unknown) => void) {
   };
 }
 
-function describeValidation(original: { extensions?: { validationErrors?: unknown[] } }) {
-  const list = (original.extensions?.validationErrors ?? []) as Array<{
-    property: string;
-    constraints?: Record<string, string>;
-    children?: unknown[];
-  }>;
-  return list.map((v) => ({ field: v.property, messages: Object.values(v.constraints ?? {}) }));
+interface ValidationLike {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationLike[];
+}
+
+/** class-validator's nested errors as a flat list of `{ field: "participants.3.personId", messages }`. */
+function flattenValidation(list: ValidationLike[], prefix = ""): Array<{ field: string; messages: string[] }> {
+  return list.flatMap((v) => {
+    const field = prefix ? `${prefix}.${v.property}` : v.property;
+    const own = v.constraints ? [{ field, messages: Object.values(v.constraints) }] : [];
+    return [...own, ...flattenValidation(v.children ?? [], field)];
+  });
 }

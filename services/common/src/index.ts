@@ -14,3 +14,5 @@ export * from "./subgraph";
 export * from "./demo-ids";
 export * from "./principal";
 export * from "./authorization";
+export * from "./service-client";
+export * from "./editing";

@@ -12,6 +12,11 @@ import { childConnections, type ChildListSpec, type ConnectionResult, type PageA
 export class RequestLoaders {
   private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
 
+  /** Forgets every cached row (after a write in this request). */
+  clear() {
+    for (const loader of this.loaders.values()) loader.clearAll();
+  }
+
   /** The loader registered under `name`, created from `batch` on first use. */
   get<K, V>(name: string, batch: DataLoader.BatchLoadFn<K, V>, options?: DataLoader.Options<K, V, string>): DataLoader<K, V> {
     let loader = this.loaders.get(name) as DataLoader<K, V> | undefined;

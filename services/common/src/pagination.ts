@@ -42,7 +42,7 @@ export interface ConnectionResult<T> {
  * Declares `<Name>Connection` and `<Name>Edge` object types for a node type.
  * Usage: `@ObjectType() class ProgramConnection extends Connection(Program, "Program") {}`.
  */
-export function Connection<T extends object>(node: ClassType<T>, name: string) {
+export function Connection<T extends object>(node: ClassType<T>, name: string, options: { shareable?: boolean } = {}) {
   @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its cursor.` })
   class Edge {
     @Field({ description: "Opaque cursor of this item." })
@@ -66,6 +66,8 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
     @Field(() => Int, { description: "Number of items in the whole list (all pages)." })
     totalCount: number;
   }
+  // A type that several subgraphs define (e.g. the audit trail) must be marked shareable for composition.
+  if (options.shareable) Directive("@shareable")(Edge);
   return ConnectionType;
 }
 

@@ -8,6 +8,7 @@ import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/dis
 import { exitOnSignals, sendGraphqlError, startGraphqlServer, type RunningServer } from "./server";
 import { PRINCIPAL_HEADER, verifyPrincipal, type Principal } from "./principal";
 import type { Request, Response, NextFunction } from "express";
+import type { ServiceLinks } from "./service-client";
 
 /** What every resolver of a subgraph receives. */
 export interface SubgraphContext {
@@ -17,6 +18,8 @@ export interface SubgraphContext {
   loaders: RequestLoaders;
   /** Who is asking, as signed by the gateway. */
   principal: Principal;
+  /** How to reach the other subgraphs. */
+  links: ServiceLinks;
 }
 
 /** Everything that distinguishes one subgraph from another. */
@@ -67,6 +70,11 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Subgrap
   try {
     await seedIfWanted(definition, db, env.SEED_DEMO_DATA);
     const { schema } = await definition.buildSchema();
+    const links: ServiceLinks = {
+      self: definition.name,
+      urls: { programs: env.PROGRAMS_URL, institutions: env.INSTITUTIONS_URL, partners: env.PARTNERS_URL },
+      secret: env.GATEWAY_SIGNING_SECRET,
+    };
     const server = await startGraphqlServer<SubgraphContext>({
       name: definition.name,
       schema,
@@ -76,7 +84,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Subgrap
       // Inline traces only feed Apollo's hosted usage reporting, which this graph does not use.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
       before: [requireGatewaySignature(env.GATEWAY_SIGNING_SECRET)],
-      context: async (_req, res) => ({ db, loaders: new RequestLoaders(), principal: res.locals.principal as Principal }),
+      context: async (_req, res) => ({ db, loaders: new RequestLoaders(), principal: res.locals.principal as Principal, links }),
       readiness: async () => {
         await db.query("SELECT 1");
       },

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createServer } from "node:net";
 import { createConnection } from "mysql2/promise";
 import type { SubgraphEnv } from "./config";
 import { PRINCIPAL_HEADER, signPrincipal, type Principal } from "./principal";
@@ -54,7 +55,18 @@ export async function createTestDatabase(name: string): Promise<TestDatabase> {
 
 /** Subgraph settings for a test: loopback, any free port, quiet. */
 export function testSubgraphEnv(db: TestDatabase, seed: SubgraphEnv["SEED_DEMO_DATA"] = "always"): SubgraphEnv {
-  return { NODE_ENV: "test", HOST: "127.0.0.1", PORT: 0, LOG_LEVEL: "warn", SEED_DEMO_DATA: seed, GATEWAY_SIGNING_SECRET: TEST_SIGNING_SECRET, ...db.env };
+  return {
+    NODE_ENV: "test",
+    HOST: "127.0.0.1",
+    PORT: 0,
+    LOG_LEVEL: "warn",
+    SEED_DEMO_DATA: seed,
+    GATEWAY_SIGNING_SECRET: TEST_SIGNING_SECRET,
+    PROGRAMS_URL: "http://127.0.0.1:4001/graphql",
+    INSTITUTIONS_URL: "http://127.0.0.1:4002/graphql",
+    PARTNERS_URL: "http://127.0.0.1:4003/graphql",
+    ...db.env,
+  };
 }
 
 /** POSTs a GraphQL request and returns the parsed body with the HTTP status. */
@@ -76,4 +88,16 @@ export async function postGraphql<T = Record<string, any>>(
 /** Calls a subgraph directly, as the gateway would: with a principal signed for this query. */
 export async function postSigned<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> | undefined, principal: Principal, secret = TEST_SIGNING_SECRET) {
   return postGraphql<T>(url, query, variables, { [PRINCIPAL_HEADER]: await signPrincipal(secret, principal, query) });
+}
+
+/** A TCP port free on loopback right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
 }

@@ -1,6 +1,7 @@
 import "reflect-metadata";
-import type { SubgraphDefinition } from "@sstc/common";
+import { AuditEntry, type SubgraphDefinition } from "@sstc/common";
 import { InitialInstitutions1732600000000 } from "./migrations/1732600000000-InitialInstitutions";
+import { AuditTrail1732800000000 } from "./migrations/1732800000000-AuditTrail";
 import { Country } from "./modules/country/country.entity";
 import { AdministrativeArea } from "./modules/area/area.entity";
 import { Institution } from "./modules/institution/institution.entity";
@@ -11,8 +12,8 @@ import { seedInstitutions } from "./seed/demo";
 export const institutionsSubgraph: SubgraphDefinition = {
   name: "institutions",
   defaultPort: 4002,
-  entities: [Country, AdministrativeArea, Institution, Person],
-  migrations: [InitialInstitutions1732600000000],
+  entities: [Country, AdministrativeArea, Institution, Person, AuditEntry],
+  migrations: [InitialInstitutions1732600000000, AuditTrail1732800000000],
   buildSchema: buildInstitutionsSchema,
   isEmpty: async (db) => (await db.getRepository(Country).count()) === 0,
   seed: seedInstitutions,

@@ -1,4 +1,8 @@
-import { buildFederatedSchema } from "@sstc/common";
+import { auditTrailResolver, buildFederatedSchema, historyResolver } from "@sstc/common";
+import { Institution } from "./modules/institution/institution.entity";
+import { InstitutionMutations } from "./modules/institution/institution.mutations";
+import { Person } from "./modules/person/person.entity";
+import { PersonMutations } from "./modules/person/person.mutations";
 import { CountryResolver, countryReference } from "./modules/country/country.resolver";
 import { AreaResolver, areaReference } from "./modules/area/area.resolver";
 import { InstitutionResolver, institutionReference } from "./modules/institution/institution.resolver";
@@ -7,7 +11,19 @@ import { PersonResolver, personReference } from "./modules/person/person.resolve
 /** The institutions subgraph schema; the server, tests and composer all call this. */
 export function buildInstitutionsSchema() {
   return buildFederatedSchema(
-    { resolvers: [CountryResolver, AreaResolver, InstitutionResolver, PersonResolver] },
+    {
+      resolvers: [
+        CountryResolver,
+        AreaResolver,
+        InstitutionResolver,
+        PersonResolver,
+        InstitutionMutations,
+        PersonMutations,
+        historyResolver(Institution, "Institution"),
+        historyResolver(Person, "Person"),
+        auditTrailResolver("institutions"),
+      ],
+    },
     { ...countryReference, ...areaReference, ...institutionReference, ...personReference },
   );
 }

@@ -1,6 +1,7 @@
 import "reflect-metadata";
-import type { SubgraphDefinition } from "@sstc/common";
+import { AuditEntry, type SubgraphDefinition } from "@sstc/common";
 import { InitialPrograms1732600000000 } from "./migrations/1732600000000-InitialPrograms";
+import { AuditTrail1732800000000 } from "./migrations/1732800000000-AuditTrail";
 import { Program } from "./modules/program/program.entity";
 import { Edition } from "./modules/edition/edition.entity";
 import { Activity } from "./modules/activity/activity.entity";
@@ -12,8 +13,8 @@ import { seedPrograms } from "./seed/demo";
 export const programsSubgraph: SubgraphDefinition = {
   name: "programs",
   defaultPort: 4001,
-  entities: [Program, Edition, Activity, Participation, Commitment],
-  migrations: [InitialPrograms1732600000000],
+  entities: [Program, Edition, Activity, Participation, Commitment, AuditEntry],
+  migrations: [InitialPrograms1732600000000, AuditTrail1732800000000],
   buildSchema: buildProgramsSchema,
   isEmpty: async (db) => (await db.getRepository(Program).count({ withDeleted: true })) === 0,
   seed: seedPrograms,

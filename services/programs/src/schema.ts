@@ -1,4 +1,12 @@
-import { buildFederatedSchema } from "@sstc/common";
+import { auditTrailResolver, buildFederatedSchema, historyResolver } from "@sstc/common";
+import { Edition } from "./modules/edition/edition.entity";
+import { EditionMutations } from "./modules/edition/edition.mutations";
+import { Activity } from "./modules/activity/activity.entity";
+import { ActivityMutations } from "./modules/activity/activity.mutations";
+import { Participation } from "./modules/participation/participation.entity";
+import { ParticipationMutations } from "./modules/participation/participation.mutations";
+import { Commitment } from "./modules/commitment/commitment.entity";
+import { CommitmentMutations } from "./modules/commitment/commitment.mutations";
 import { ProgramResolver, programReference } from "./modules/program/program.resolver";
 import { EditionResolver, editionReference } from "./modules/edition/edition.resolver";
 import { ActivityResolver } from "./modules/activity/activity.resolver";
@@ -11,7 +19,24 @@ import { AdministrativeAreaRef, PersonRef } from "./modules/references/reference
 export function buildProgramsSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [ProgramResolver, EditionResolver, ActivityResolver, ParticipationResolver, CommitmentResolver, InstitutionRefResolver, CountryRefResolver],
+      resolvers: [
+        ProgramResolver,
+        EditionResolver,
+        ActivityResolver,
+        ParticipationResolver,
+        CommitmentResolver,
+        InstitutionRefResolver,
+        CountryRefResolver,
+        EditionMutations,
+        ActivityMutations,
+        ParticipationMutations,
+        CommitmentMutations,
+        historyResolver(Edition, "Edition"),
+        historyResolver(Activity, "Activity"),
+        historyResolver(Participation, "Participation"),
+        historyResolver(Commitment, "Commitment"),
+        auditTrailResolver("programs"),
+      ],
       orphanedTypes: [AdministrativeAreaRef, PersonRef],
     },
     { ...programReference, ...editionReference },

@@ -1,0 +1,200 @@
+import { DemoIds } from "@sstc/common";
+import { as, startTestGraph, type TestGraph } from "../support/graph";
+
+/*
+ * Editing through the gateway: validation, optimistic concurrency, soft
+ * deletes, ownership, references across subgraphs, all-or-nothing batches
+ * and the audit trail.
+ */
+let graph: TestGraph;
+let perpusnasEditor: Record<string, string>;
+let kemenluEditor: Record<string, string>;
+let admin: Record<string, string>;
+const EDITION = DemoIds.edition.tpbisColomboPlan2023;
+const PERPUSNAS = DemoIds.institution.perpusnas;
+
+beforeAll(async () => {
+  graph = await startTestGraph();
+  perpusnasEditor = await as("editor", { institutionId: PERPUSNAS, subject: "editor@perpusnas" });
+  kemenluEditor = await as("editor", { institutionId: DemoIds.institution.kemenlu, subject: "editor@kemenlu" });
+  admin = await as("admin", { subject: "admin@sstc" });
+});
+afterAll(() => graph?.stop());
+
+const codes = (r: { errors?: Array<{ extensions?: Record<string, any> }> }) => (r.errors ?? []).map((e) => e.extensions?.code);
+
+const CREATE_ACTIVITY = `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id version kind title date site { name } } }`;
+const UPDATE_ACTIVITY = `mutation($id: ID!, $version: Int!, $input: UpdateActivityInput!) { updateActivity(id: $id, version: $version, input: $input) { id version title } }`;
+const activityCount = async () => (await graph.query(`{ edition(id: "${EDITION}") { activities { totalCount } } }`)).data!.edition.activities.totalCount as number;
+const participationCount = async () =>
+  (await graph.query(`{ edition(id: "${EDITION}") { participations { totalCount } } }`, undefined, admin)).data!.edition.participations.totalCount as number;
+
+async function newActivity(title: string) {
+  const result = await graph.query(CREATE_ACTIVITY, { input: { editionId: EDITION, kind: "WORKSHOP", titleEn: title, date: "2023-11-15", sequence: 4, siteInstitutionId: PERPUSNAS } }, perpusnasEditor);
+  expect(result.errors).toBeUndefined();
+  return result.data!.createActivity as { id: string; version: number };
+}
+
+describe("creating and updating", () => {
+  it("lets the host institution's editor add an activity, with cross-subgraph site", async () => {
+    const before = await activityCount();
+    const result = await graph.query(CREATE_ACTIVITY, { input: { editionId: EDITION, kind: "WORKSHOP", titleEn: "Action planning workshop", date: "2023-11-16", siteInstitutionId: PERPUSNAS } }, perpusnasEditor);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.createActivity).toMatchObject({ version: 1, kind: "WORKSHOP", title: "Action planning workshop", site: { name: "National Library of Indonesia" } });
+    expect(await activityCount()).toBe(before + 1);
+  });
+
+  it("refuses a stale version with CONFLICT and changes nothing", async () => {
+    const { id } = await newActivity("Conflict test");
+    const first = await graph.query(UPDATE_ACTIVITY, { id, version: 1, input: { titleEn: "Edited once" } }, perpusnasEditor);
+    expect(first.data!.updateActivity).toEqual({ id, version: 2, title: "Edited once" });
+    const stale = await graph.query(UPDATE_ACTIVITY, { id, version: 1, input: { titleEn: "Lost update" } }, perpusnasEditor);
+    expect(codes(stale)).toEqual(["CONFLICT"]);
+    expect(stale.errors![0].extensions).toMatchObject({ currentVersion: 2 });
+    const now = await graph.query(`{ edition(id: "${EDITION}") { activities(first: 50) { nodes { id title version history { totalCount } } } } }`, undefined, perpusnasEditor);
+    const row = now.data!.edition.activities.nodes.find((a: any) => a.id === id);
+    expect(row).toEqual({ id, title: "Edited once", version: 2, history: { totalCount: 2 } });
+  });
+
+  it("lets exactly one of two racing updates at the same version win", async () => {
+    const { id } = await newActivity("Race test");
+    const [a, b] = await Promise.all([
+      graph.query(UPDATE_ACTIVITY, { id, version: 1, input: { titleEn: "Writer A" } }, perpusnasEditor),
+      graph.query(UPDATE_ACTIVITY, { id, version: 1, input: { titleEn: "Writer B" } }, perpusnasEditor),
+    ]);
+    const outcomes = [a, b].map((r) => (r.errors ? codes(r)[0] : "OK")).sort();
+    expect(outcomes).toEqual(["CONFLICT", "OK"]);
+  });
+
+  it("gives field-level messages for invalid input and stores nothing", async () => {
+    const before = await activityCount();
+    const result = await graph.query(CREATE_ACTIVITY, { input: { editionId: EDITION, kind: "WORKSHOP", titleEn: "x", date: "15/11/2023" } }, perpusnasEditor);
+    expect(codes(result)).toEqual(["BAD_USER_INPUT"]);
+    const fields = result.errors![0].extensions!.fields.map((f: any) => f.field).sort();
+    expect(fields).toEqual(["date", "titleEn"]);
+    expect(await activityCount()).toBe(before);
+  });
+
+  it("soft-deletes: the record disappears from the graph but stays in the database", async () => {
+    const { id } = await newActivity("To be deleted");
+    const before = await activityCount();
+    const deleted = await graph.query(`mutation { deleteActivity(id: "${id}", version: 1) }`, undefined, perpusnasEditor);
+    expect(deleted.data).toEqual({ deleteActivity: id });
+    expect(await activityCount()).toBe(before - 1);
+    const row = await graph.subgraphs.programs.db.getRepository("Activity").findOne({ where: { id }, withDeleted: true });
+    expect(row).toMatchObject({ id, version: 2 });
+    expect((row as any).deletedAt).toBeInstanceOf(Date);
+    const again = await graph.query(UPDATE_ACTIVITY, { id, version: 2, input: { titleEn: "Back?" } }, perpusnasEditor);
+    expect(codes(again)).toEqual(["NOT_FOUND"]);
+  });
+});
+
+describe("who may change what", () => {
+  it("refuses an editor of another institution, and changes nothing", async () => {
+    const { id } = await newActivity("Perpusnas only");
+    const result = await graph.query(UPDATE_ACTIVITY, { id, version: 1, input: { titleEn: "Hijacked" } }, kemenluEditor);
+    expect(codes(result)).toEqual(["FORBIDDEN"]);
+    const inst = await graph.query(`mutation { updateInstitution(id: "${PERPUSNAS}", version: 1, input: { website: "https://evil.example" }) { website } }`, undefined, kemenluEditor);
+    expect(codes(inst)).toEqual(["FORBIDDEN"]);
+    const check = await graph.query(`{ institution(id: "${PERPUSNAS}") { website version } }`);
+    expect(check.data!.institution).toEqual({ website: "https://www.perpusnas.go.id", version: 1 });
+  });
+
+  it("refuses the public and partner roles", async () => {
+    for (const headers of [{}, await as("partner")]) {
+      const result = await graph.query(CREATE_ACTIVITY, { input: { editionId: EDITION, kind: "SESSION", titleEn: "Nope" } }, headers);
+      expect(codes(result)).toEqual(["FORBIDDEN"]);
+    }
+  });
+
+  it("lets an editor change their own institution, and an admin anything", async () => {
+    const own = await graph.query(`mutation { updateInstitution(id: "${PERPUSNAS}", version: 1, input: { acronym: "PNRI" }) { acronym version } }`, undefined, perpusnasEditor);
+    expect(own.data!.updateInstitution).toEqual({ acronym: "PNRI", version: 2 });
+    const other = await graph.query(`mutation { updateInstitution(id: "${DemoIds.institution.kemensetneg}", version: 1, input: { website: "https://www.setneg.go.id/" }) { version } }`, undefined, admin);
+    expect(other.data!.updateInstitution).toEqual({ version: 2 });
+  });
+
+  it("refuses a mutation sent with GET", async () => {
+    const url = `${graph.gateway.graphqlUrl}?query=${encodeURIComponent(`mutation { deleteActivity(id: "${DemoIds.edition.tpbisColomboPlan2023}", version: 1) }`)}`;
+    const res = await fetch(url, { headers: { "apollo-require-preflight": "true", ...perpusnasEditor } });
+    expect(res.status).toBe(405);
+  });
+});
+
+describe("registration", () => {
+  async function newPeople(n: number) {
+    const ids: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const r = await graph.query(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`, { input: { fullName: `Registrant ${Date.now()}-${i}`, institutionId: PERPUSNAS } }, perpusnasEditor);
+      expect(r.errors).toBeUndefined();
+      ids.push(r.data!.createPerson.id);
+    }
+    return ids;
+  }
+  const REGISTER = `mutation($e: ID!, $p: [ParticipationInput!]!) { registerParticipations(editionId: $e, participations: $p) { id status person { fullName } } }`;
+
+  it("registers a batch with references checked in the institutions subgraph", async () => {
+    const [a, b] = await newPeople(2);
+    const before = await participationCount();
+    const result = await graph.query(REGISTER, { e: EDITION, p: [{ personId: a, role: "PARTICIPANT", countryCode: "ID", institutionId: PERPUSNAS }, { personId: b, role: "FACILITATOR", countryCode: "ID" }] }, perpusnasEditor);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.registerParticipations).toHaveLength(2);
+    expect(result.data!.registerParticipations[0].status).toBe("NOMINATED");
+    expect(await participationCount()).toBe(before + 2);
+  });
+
+  it("stores nothing when the batch fails half-way", async () => {
+    const [a, b, c] = await newPeople(3);
+    await graph.query(REGISTER, { e: EDITION, p: [{ personId: c, role: "PARTICIPANT", countryCode: "ID" }] }, perpusnasEditor);
+    const before = await participationCount();
+    const trailBefore = (await graph.query(`{ programsAuditTrail(entityType: "Participation") { totalCount } }`, undefined, admin)).data!.programsAuditTrail.totalCount;
+    // a and b are inserted first; c is already registered, so the third insert fails and everything rolls back.
+    const result = await graph.query(REGISTER, { e: EDITION, p: [a, b, c].map((personId) => ({ personId, role: "PARTICIPANT", countryCode: "ID" })) }, perpusnasEditor);
+    expect(codes(result)).toEqual(["CONFLICT"]);
+    expect(result.errors![0].message).toContain("participations.2.personId");
+    expect(await participationCount()).toBe(before);
+    const trailAfter = (await graph.query(`{ programsAuditTrail(entityType: "Participation") { totalCount } }`, undefined, admin)).data!.programsAuditTrail.totalCount;
+    expect(trailAfter).toBe(trailBefore);
+  });
+
+  it("refuses references to people, countries and institutions that do not exist", async () => {
+    const [a] = await newPeople(1);
+    const before = await participationCount();
+    const result = await graph.query(
+      REGISTER,
+      {
+        e: EDITION,
+        p: [
+          { personId: a, role: "PARTICIPANT", countryCode: "ID" },
+          { personId: "00000000-0000-4000-8000-00ff00000001", role: "PARTICIPANT", countryCode: "ZZ", institutionId: "00000000-0000-4000-8000-00ff00000002" },
+        ],
+      },
+      perpusnasEditor,
+    );
+    expect(codes(result)).toEqual(["BAD_USER_INPUT"]);
+    const fields = result.errors![0].extensions!.fields.map((f: any) => f.field).sort();
+    expect(fields).toEqual(["participations.1.countryCode", "participations.1.institutionId", "participations.1.personId"]);
+    expect(await participationCount()).toBe(before);
+  });
+});
+
+describe("audit trail", () => {
+  it("records who changed what and when, readable by admins", async () => {
+    const { id } = await newActivity("Audited");
+    await graph.query(UPDATE_ACTIVITY, { id, version: 1, input: { titleEn: "Audited, edited" } }, perpusnasEditor);
+    const result = await graph.query(`{ programsAuditTrail(entityId: "${id}") { nodes { action actor actorRole actorInstitutionId version changes { field from to } } } }`, undefined, admin);
+    expect(result.errors).toBeUndefined();
+    const [create, update] = result.data!.programsAuditTrail.nodes;
+    expect(create).toMatchObject({ action: "CREATE", actor: "editor@perpusnas", actorRole: "editor", actorInstitutionId: PERPUSNAS, version: 1 });
+    expect(update).toEqual({
+      action: "UPDATE",
+      actor: "editor@perpusnas",
+      actorRole: "editor",
+      actorInstitutionId: PERPUSNAS,
+      version: 2,
+      changes: [{ field: "titleEn", from: '"Audited"', to: '"Audited, edited"' }],
+    });
+    const denied = await graph.query(`{ programsAuditTrail { totalCount } }`, undefined, perpusnasEditor);
+    expect(codes(denied)).toEqual(["FORBIDDEN"]);
+  });
+});

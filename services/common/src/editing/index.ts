@@ -1,0 +1,5 @@
+export * from "./audit.entity";
+export * from "./audit.migration";
+export * from "./history";
+export * from "./records";
+export * from "./references";

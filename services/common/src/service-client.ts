@@ -1,0 +1,86 @@
+import { BadUserInputError } from "./errors";
+import { PRINCIPAL_HEADER, signPrincipal, type Principal } from "./principal";
+
+/** Where the other subgraphs are, and how to sign calls to them. */
+export interface ServiceLinks {
+  self: string;
+  urls: Partial<Record<"programs" | "institutions" | "partners", string>>;
+  secret: string;
+  timeoutMs?: number;
+}
+
+/**
+ * Calls another subgraph directly, signed like the gateway signs (subgraphs
+ * answer nothing else). Used for the few questions one subgraph must ask
+ * another itself, such as "do these references exist?".
+ */
+export async function queryService<T = Record<string, any>>(
+  links: ServiceLinks,
+  service: keyof ServiceLinks["urls"],
+  principal: Principal,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<T> {
+  const url = links.urls[service];
+  if (!url) throw new Error(`${links.self}: no URL configured for the ${service} subgraph`);
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json", [PRINCIPAL_HEADER]: await signPrincipal(links.secret, principal, query) },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(links.timeoutMs ?? 5000),
+  });
+  const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: Array<{ message: string }> };
+  if (!res.ok || body.errors?.length || !body.data) {
+    // Internal detail goes to the log; the client sees a masked internal error.
+    throw new Error(`${links.self} → ${service} failed (${res.status}): ${body.errors?.map((e) => e.message).join("; ") ?? "no data"}`);
+  }
+  return body.data;
+}
+
+/** A reference to an entity another subgraph owns, and where in the input it was named. */
+export interface ForeignReference {
+  typename: "Institution" | "Country" | "AdministrativeArea" | "Person" | "Program" | "Partner";
+  key: string;
+  /** Input path for the error, e.g. "participations.3.personId". */
+  field: string;
+}
+
+const KEY_FIELD: Record<ForeignReference["typename"], string> = {
+  Institution: "id",
+  Country: "code",
+  AdministrativeArea: "id",
+  Person: "id",
+  Program: "id",
+  Partner: "id",
+};
+
+/**
+ * Refuses input that names entities which do not exist in their owning
+ * subgraph: one `_entities` call per subgraph, however many references.
+ * Throws BAD_USER_INPUT listing every dangling reference by input field.
+ */
+export async function assertReferencesExist(
+  links: ServiceLinks,
+  principal: Principal,
+  owner: keyof ServiceLinks["urls"],
+  references: ForeignReference[],
+): Promise<void> {
+  const unique = [...new Map(references.map((r) => [`${r.typename}:${r.key}`, r])).values()];
+  if (!unique.length) return;
+  const data = await queryService<{ _entities: Array<{ __typename: string } | null> }>(
+    links,
+    owner,
+    principal,
+    "query ReferencesExist($r: [_Any!]!) { _entities(representations: $r) { __typename } }",
+    { r: unique.map((r) => ({ __typename: r.typename, [KEY_FIELD[r.typename]]: r.key })) },
+  );
+  const missing = new Set(unique.filter((_, i) => !data._entities[i]).map((r) => `${r.typename}:${r.key}`));
+  const dangling = references.filter((r) => missing.has(`${r.typename}:${r.key}`));
+  if (dangling.length) {
+    throw new BadUserInputError(
+      `Unknown references: ${dangling.map((r) => `${r.field} names no ${r.typename} ${JSON.stringify(r.key)}`).join("; ")}.`,
+      { fields: dangling.map((r) => ({ field: r.field, messages: [`no ${r.typename} ${r.key}`] })) },
+    );
+  }
+}
+

@@ -1,0 +1,51 @@
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import type { EntityManager } from "typeorm";
+import { assertId, assertLocalReferences, BadUserInputError, createRecord, deleteRecord, updateRecord, type SubgraphContext } from "@sstc/common";
+import { Institution } from "./institution.entity";
+import { CreateInstitutionInput, UpdateInstitutionInput } from "./institution.inputs";
+import { Country } from "../country/country.entity";
+import { AdministrativeArea } from "../area/area.entity";
+
+/** An institution belongs to itself and to the institution it is part of. */
+const owners = (row: Pick<Institution, "id" | "parentId">) => ({ institutionIds: [row.id, row.parentId] });
+
+function checkReferences(manager: EntityManager, row: Partial<Institution>, prefix: string) {
+  return assertLocalReferences(manager, [
+    { entity: Country, typeName: "Country", column: "code", value: row.countryCode, field: `${prefix}.countryCode` },
+    { entity: AdministrativeArea, typeName: "AdministrativeArea", value: row.areaId, field: `${prefix}.areaId` },
+    { entity: Institution, typeName: "Institution", value: row.parentId, field: `${prefix}.parentId` },
+  ]);
+}
+
+@Resolver(() => Institution)
+export class InstitutionMutations {
+  @Mutation(() => Institution, { description: "Creates an institution (editors: only as a unit of their own institution)." })
+  async createInstitution(@Arg("input", () => CreateInstitutionInput, { description: "The institution." }) input: CreateInstitutionInput, @Ctx() ctx: SubgraphContext) {
+    return ctx.db.transaction(async (m) => {
+      await checkReferences(m, input, "input");
+      return createRecord(ctx, Institution, "Institution", { ...input }, { institutionIds: [input.parentId] }, m);
+    });
+  }
+
+  @Mutation(() => Institution, { description: "Changes an institution at the version you last read; CONFLICT if it changed since." })
+  updateInstitution(
+    @Arg("id", () => ID, { description: "Institution id." }) id: string,
+    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @Arg("input", () => UpdateInstitutionInput, { description: "The changes." }) input: UpdateInstitutionInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return updateRecord(ctx, Institution, "Institution", assertId(id), version, { ...input }, owners, async (merged, m) => {
+      if (merged.parentId === merged.id) throw new BadUserInputError("An institution cannot be part of itself.", { field: "input.parentId" });
+      await checkReferences(m, input, "input");
+    });
+  }
+
+  @Mutation(() => ID, { description: "Deletes an institution (soft: kept in the database, hidden everywhere)." })
+  deleteInstitution(
+    @Arg("id", () => ID, { description: "Institution id." }) id: string,
+    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return deleteRecord(ctx, Institution, "Institution", assertId(id), version, owners);
+  }
+}

@@ -1,0 +1,40 @@
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { assertId, assertLocalReferences, createRecord, deleteRecord, updateRecord, type SubgraphContext } from "@sstc/common";
+import { Person } from "./person.entity";
+import { CreatePersonInput, UpdatePersonInput } from "./person.inputs";
+import { Institution } from "../institution/institution.entity";
+
+/** A person's record belongs to the institution they work for. */
+const owners = (row: Pick<Person, "institutionId">) => ({ institutionIds: [row.institutionId] });
+
+@Resolver(() => Person)
+export class PersonMutations {
+  @Mutation(() => Person, { description: "Records a person (editors: for their own institution)." })
+  createPerson(@Arg("input", () => CreatePersonInput, { description: "The person." }) input: CreatePersonInput, @Ctx() ctx: SubgraphContext) {
+    return ctx.db.transaction(async (m) => {
+      await assertLocalReferences(m, [{ entity: Institution, typeName: "Institution", value: input.institutionId, field: "input.institutionId" }]);
+      return createRecord(ctx, Person, "Person", { ...input, isPlaceholder: false }, owners(input), m);
+    });
+  }
+
+  @Mutation(() => Person, { description: "Changes a person at the version you last read; CONFLICT if it changed since." })
+  updatePerson(
+    @Arg("id", () => ID, { description: "Person id." }) id: string,
+    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @Arg("input", () => UpdatePersonInput, { description: "The changes." }) input: UpdatePersonInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return updateRecord(ctx, Person, "Person", assertId(id), version, { ...input }, owners, (_merged, m) =>
+      assertLocalReferences(m, [{ entity: Institution, typeName: "Institution", value: input.institutionId, field: "input.institutionId" }]),
+    );
+  }
+
+  @Mutation(() => ID, { description: "Deletes a person (soft)." })
+  deletePerson(
+    @Arg("id", () => ID, { description: "Person id." }) id: string,
+    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return deleteRecord(ctx, Person, "Person", assertId(id), version, owners);
+  }
+}

@@ -1,0 +1,61 @@
+import { IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { Field, ID, InputType } from "type-graphql";
+import { FollowUpStatus } from "./commitment.entity";
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+@InputType({ description: "A new commitment made at the end of an edition." })
+export class CreateCommitmentInput {
+  @Field(() => ID, { description: "The edition it came out of." })
+  @IsUUID()
+  editionId: string;
+
+  @Field(() => ID, { nullable: true, description: "The participant who made it (a personal action plan)." })
+  @IsOptional()
+  @IsUUID()
+  participationId?: string | null;
+
+  @Field({ description: "The country committing (ISO alpha-2)." })
+  @Matches(/^[A-Z]{2}$/, { message: "must be an upper-case ISO 3166-1 alpha-2 code such as LK" })
+  countryCode: string;
+
+  @Field({ description: "The commitment in English." })
+  @Length(5, 5000)
+  descriptionEn: string;
+
+  @Field(() => String, { nullable: true, description: "The commitment in Bahasa Indonesia." })
+  @IsOptional()
+  @Length(5, 5000)
+  descriptionId?: string | null;
+
+  @Field(() => FollowUpStatus, { nullable: true, description: "Defaults to PLANNED." })
+  @IsOptional()
+  followUpStatus?: FollowUpStatus;
+
+  @Field(() => String, { nullable: true, description: "Target date (ISO 8601 date)." })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: "must be an ISO 8601 date such as 2024-06-30" })
+  dueDate?: string | null;
+}
+
+@InputType({ description: "Changes to a commitment, such as its follow-up status; omitted fields stay as they are." })
+export class UpdateCommitmentInput {
+  @Field({ nullable: true, description: "The commitment in English." })
+  @IsOptional()
+  @Length(5, 5000)
+  descriptionEn?: string;
+
+  @Field(() => String, { nullable: true, description: "The commitment in Bahasa Indonesia." })
+  @IsOptional()
+  @Length(5, 5000)
+  descriptionId?: string | null;
+
+  @Field(() => FollowUpStatus, { nullable: true, description: "Follow-up status." })
+  @IsOptional()
+  followUpStatus?: FollowUpStatus;
+
+  @Field(() => String, { nullable: true, description: "Target date." })
+  @IsOptional()
+  @Matches(ISO_DATE, { message: "must be an ISO 8601 date such as 2024-06-30" })
+  dueDate?: string | null;
+}

@@ -1,0 +1,140 @@
+import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { Field, ID, InputType } from "type-graphql";
+import { ActivityStatus } from "../program/program.enums";
+
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+const dateMessage = { message: "must be an ISO 8601 date such as 2023-11-13" };
+const countryMessage = { message: "must be an upper-case ISO 3166-1 alpha-2 code such as ID" };
+
+@InputType({ description: "A new edition of a programme." })
+export class CreateEditionInput {
+  @Field(() => ID, { description: "The programme." })
+  @IsUUID()
+  programId: string;
+
+  @Field({ description: "Title in English." })
+  @Length(2, 255)
+  titleEn: string;
+
+  @Field(() => String, { nullable: true, description: "Title in Bahasa Indonesia." })
+  @IsOptional()
+  @Length(2, 255)
+  titleId?: string | null;
+
+  @Field({ description: "Planned first day (ISO 8601 date)." })
+  @Matches(ISO_DATE, dateMessage)
+  plannedStartDate: string;
+
+  @Field({ description: "Planned last day (ISO 8601 date)." })
+  @Matches(ISO_DATE, dateMessage)
+  plannedEndDate: string;
+
+  @Field(() => String, { nullable: true, description: "Actual first day." })
+  @IsOptional()
+  @Matches(ISO_DATE, dateMessage)
+  actualStartDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Actual last day." })
+  @IsOptional()
+  @Matches(ISO_DATE, dateMessage)
+  actualEndDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Venue in English, e.g. the city." })
+  @IsOptional()
+  @Length(1, 255)
+  venueEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Venue in Bahasa Indonesia." })
+  @IsOptional()
+  @Length(1, 255)
+  venueId?: string | null;
+
+  @Field({ description: "Country where it is held (ISO alpha-2)." })
+  @Matches(/^[A-Z]{2}$/, countryMessage)
+  venueCountryCode: string;
+
+  @Field(() => ID, { nullable: true, description: "Province or city where it is held." })
+  @IsOptional()
+  @IsUUID()
+  venueAreaId?: string | null;
+
+  @Field(() => ID, { description: "The hosting institution." })
+  @IsUUID()
+  hostInstitutionId: string;
+
+  @Field(() => [String], { description: "Countries invited to send participants (ISO alpha-2)." })
+  @ArrayMaxSize(250)
+  @Matches(/^[A-Z]{2}$/, { each: true, ...countryMessage })
+  invitedCountryCodes: string[];
+
+  @Field(() => ActivityStatus, { description: "Status." })
+  status: ActivityStatus;
+}
+
+@InputType({ description: "Changes to an edition; omitted fields stay as they are, null clears an optional field." })
+export class UpdateEditionInput {
+  @Field({ nullable: true, description: "Title in English." })
+  @IsOptional()
+  @Length(2, 255)
+  titleEn?: string;
+
+  @Field(() => String, { nullable: true, description: "Title in Bahasa Indonesia." })
+  @IsOptional()
+  @Length(2, 255)
+  titleId?: string | null;
+
+  @Field({ nullable: true, description: "Planned first day." })
+  @IsOptional()
+  @Matches(ISO_DATE, dateMessage)
+  plannedStartDate?: string;
+
+  @Field({ nullable: true, description: "Planned last day." })
+  @IsOptional()
+  @Matches(ISO_DATE, dateMessage)
+  plannedEndDate?: string;
+
+  @Field(() => String, { nullable: true, description: "Actual first day." })
+  @IsOptional()
+  @Matches(ISO_DATE, dateMessage)
+  actualStartDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Actual last day." })
+  @IsOptional()
+  @Matches(ISO_DATE, dateMessage)
+  actualEndDate?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Venue in English." })
+  @IsOptional()
+  @Length(1, 255)
+  venueEn?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Venue in Bahasa Indonesia." })
+  @IsOptional()
+  @Length(1, 255)
+  venueId?: string | null;
+
+  @Field({ nullable: true, description: "Country where it is held." })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, countryMessage)
+  venueCountryCode?: string;
+
+  @Field(() => ID, { nullable: true, description: "Province or city where it is held." })
+  @IsOptional()
+  @IsUUID()
+  venueAreaId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "The hosting institution." })
+  @IsOptional()
+  @IsUUID()
+  hostInstitutionId?: string;
+
+  @Field(() => [String], { nullable: true, description: "Countries invited to send participants." })
+  @IsOptional()
+  @ArrayMaxSize(250)
+  @Matches(/^[A-Z]{2}$/, { each: true, ...countryMessage })
+  invitedCountryCodes?: string[];
+
+  @Field(() => ActivityStatus, { nullable: true, description: "Status." })
+  @IsOptional()
+  status?: ActivityStatus;
+}

@@ -1,0 +1,75 @@
+import { IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { Field, ID, InputType } from "type-graphql";
+import { ParticipantGender, ParticipationRole, ParticipationStatus } from "./participation.entity";
+
+@InputType({ description: "One person registered for an edition." })
+export class ParticipationInput {
+  @Field(() => ID, { description: "The person (institutions subgraph)." })
+  @IsUUID()
+  personId: string;
+
+  @Field(() => ParticipationRole, { description: "Participant, facilitator, speaker or organiser." })
+  role: ParticipationRole;
+
+  @Field(() => ParticipationStatus, { nullable: true, description: "Defaults to NOMINATED." })
+  @IsOptional()
+  status?: ParticipationStatus;
+
+  @Field({ description: "Country the person represents (ISO alpha-2)." })
+  @Matches(/^[A-Z]{2}$/, { message: "must be an upper-case ISO 3166-1 alpha-2 code such as LK" })
+  countryCode: string;
+
+  @Field(() => ID, { nullable: true, description: "Sending institution." })
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Province, regency or city represented." })
+  @IsOptional()
+  @IsUUID()
+  areaId?: string | null;
+
+  @Field(() => ParticipantGender, { nullable: true, description: "Gender, for statistics." })
+  @IsOptional()
+  gender?: ParticipantGender | null;
+
+  @Field(() => String, { nullable: true, description: "Remark." })
+  @IsOptional()
+  @Length(1, 255)
+  note?: string | null;
+}
+
+@InputType({ description: "Changes to a participation; omitted fields stay as they are." })
+export class UpdateParticipationInput {
+  @Field(() => ParticipationRole, { nullable: true, description: "Role." })
+  @IsOptional()
+  role?: ParticipationRole;
+
+  @Field(() => ParticipationStatus, { nullable: true, description: "Status (nominated → accepted → attended → completed, or withdrawn)." })
+  @IsOptional()
+  status?: ParticipationStatus;
+
+  @Field({ nullable: true, description: "Country represented." })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: "must be an upper-case ISO 3166-1 alpha-2 code such as LK" })
+  countryCode?: string;
+
+  @Field(() => ID, { nullable: true, description: "Sending institution." })
+  @IsOptional()
+  @IsUUID()
+  institutionId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Area represented." })
+  @IsOptional()
+  @IsUUID()
+  areaId?: string | null;
+
+  @Field(() => ParticipantGender, { nullable: true, description: "Gender." })
+  @IsOptional()
+  gender?: ParticipantGender | null;
+
+  @Field(() => String, { nullable: true, description: "Remark." })
+  @IsOptional()
+  @Length(1, 255)
+  note?: string | null;
+}
