@@ -198,3 +198,39 @@ describe("audit trail", () => {
     expect(codes(denied)).toEqual(["FORBIDDEN"]);
   });
 });
+
+describe("partners", () => {
+  const CREATE_PARTNERSHIP = `mutation($input: CreateProgramPartnershipInput!) { createProgramPartnership(input: $input) { id role program { code } partner { acronym } } }`;
+
+  it("lets a partner's editor record its role in a programme of another subgraph", async () => {
+    const kemenlu = await as("editor", { partnerId: DemoIds.partner.kemenlu, subject: "editor@kemenlu-partner" });
+    const result = await graph.query(CREATE_PARTNERSHIP, { input: { programId: DemoIds.program.sstc, partnerId: DemoIds.partner.kemenlu, role: "IMPLEMENTING", contributionEn: "Diplomatic channels." } }, kemenlu);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.createProgramPartnership).toMatchObject({ role: "IMPLEMENTING", program: { code: "SSTC" }, partner: { acronym: "Kemenlu" } });
+    const program = await graph.query(`{ programByCode(code: "SSTC") { partnerships { nodes { role partner { acronym } } } } }`);
+    expect(program.data!.programByCode.partnerships.nodes).toContainEqual({ role: "IMPLEMENTING", partner: { acronym: "Kemenlu" } });
+    const duplicate = await graph.query(CREATE_PARTNERSHIP, { input: { programId: DemoIds.program.sstc, partnerId: DemoIds.partner.kemenlu, role: "IMPLEMENTING" } }, kemenlu);
+    expect(codes(duplicate)).toEqual(["CONFLICT"]);
+  });
+
+  it("refuses a partnership with a programme that does not exist, or for someone else's partner", async () => {
+    const kemenlu = await as("editor", { partnerId: DemoIds.partner.kemenlu });
+    const missing = await graph.query(CREATE_PARTNERSHIP, { input: { programId: "00000000-0000-4000-8000-00ff000000aa", partnerId: DemoIds.partner.kemenlu, role: "FUNDING" } }, kemenlu);
+    expect(codes(missing)).toEqual(["BAD_USER_INPUT"]);
+    expect(missing.errors![0].extensions!.fields).toEqual([{ field: "input.programId", messages: ["no Program 00000000-0000-4000-8000-00ff000000aa"] }]);
+    const foreign = await graph.query(CREATE_PARTNERSHIP, { input: { programId: DemoIds.program.sstc, partnerId: DemoIds.partner.colomboPlan, role: "FUNDING" } }, kemenlu);
+    expect(codes(foreign)).toEqual(["FORBIDDEN"]);
+  });
+
+  it("records an agreement with its parties in one step and audits both", async () => {
+    const kemenlu = await as("editor", { partnerId: DemoIds.partner.kemenlu, subject: "treaty-desk" });
+    const input = { titleEn: "Library cooperation MoU", kind: "MOU", signedOn: "2024-03-01", parties: [{ partnerId: DemoIds.partner.kemenlu, role: "signatory" }, { partnerId: DemoIds.partner.colomboPlan, role: "signatory" }] };
+    const result = await graph.query(`mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id title parties { totalCount } } }`, { input }, kemenlu);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.createAgreement.parties.totalCount).toBe(2);
+    const trail = await graph.query(`{ partnersAuditTrail(actor: "treaty-desk") { nodes { action entityType } } }`, undefined, admin);
+    expect(trail.data!.partnersAuditTrail.nodes.map((n: any) => n.entityType).sort()).toEqual(["Agreement", "AgreementParty", "AgreementParty"]);
+    const outsider = await graph.query(`mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id } }`, { input }, perpusnasEditor);
+    expect(codes(outsider)).toEqual(["FORBIDDEN"]);
+  });
+});

@@ -1,6 +1,7 @@
 import "reflect-metadata";
-import type { SubgraphDefinition } from "@sstc/common";
+import { AuditEntry, type SubgraphDefinition } from "@sstc/common";
 import { InitialPartners1732600000000 } from "./migrations/1732600000000-InitialPartners";
+import { AuditTrail1732800000000 } from "./migrations/1732800000000-AuditTrail";
 import { Partner } from "./modules/partner/partner.entity";
 import { Agreement, AgreementParty } from "./modules/agreement/agreement.entity";
 import { ProgramPartnership } from "./modules/partnership/partnership.entity";
@@ -10,8 +11,8 @@ import { seedPartners } from "./seed/demo";
 export const partnersSubgraph: SubgraphDefinition = {
   name: "partners",
   defaultPort: 4003,
-  entities: [Partner, Agreement, AgreementParty, ProgramPartnership],
-  migrations: [InitialPartners1732600000000],
+  entities: [Partner, Agreement, AgreementParty, ProgramPartnership, AuditEntry],
+  migrations: [InitialPartners1732600000000, AuditTrail1732800000000],
   buildSchema: buildPartnersSchema,
   isEmpty: async (db) => (await db.getRepository(Partner).count({ withDeleted: true })) === 0,
   seed: seedPartners,

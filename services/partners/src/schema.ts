@@ -1,4 +1,10 @@
-import { buildFederatedSchema } from "@sstc/common";
+import { auditTrailResolver, buildFederatedSchema, historyResolver } from "@sstc/common";
+import { Partner } from "./modules/partner/partner.entity";
+import { PartnerMutations } from "./modules/partner/partner.mutations";
+import { Agreement } from "./modules/agreement/agreement.entity";
+import { AgreementMutations } from "./modules/agreement/agreement.mutations";
+import { ProgramPartnership } from "./modules/partnership/partnership.entity";
+import { ProgramPartnershipMutations } from "./modules/partnership/partnership.mutations";
 import { PartnerResolver, partnerReference } from "./modules/partner/partner.resolver";
 import { AgreementPartyResolver, AgreementResolver, agreementReference } from "./modules/agreement/agreement.resolver";
 import { ProgramPartnershipResolver, ProgramRefResolver } from "./modules/partnership/partnership.resolver";
@@ -6,7 +12,22 @@ import { ProgramPartnershipResolver, ProgramRefResolver } from "./modules/partne
 /** The partners subgraph schema; the server, tests and composer all call this. */
 export function buildPartnersSchema() {
   return buildFederatedSchema(
-    { resolvers: [PartnerResolver, AgreementResolver, AgreementPartyResolver, ProgramPartnershipResolver, ProgramRefResolver] },
+    {
+      resolvers: [
+        PartnerResolver,
+        AgreementResolver,
+        AgreementPartyResolver,
+        ProgramPartnershipResolver,
+        ProgramRefResolver,
+        PartnerMutations,
+        AgreementMutations,
+        ProgramPartnershipMutations,
+        historyResolver(Partner, "Partner"),
+        historyResolver(Agreement, "Agreement"),
+        historyResolver(ProgramPartnership, "ProgramPartnership"),
+        auditTrailResolver("partners"),
+      ],
+    },
     { ...partnerReference, ...agreementReference },
   );
 }

@@ -1,0 +1,47 @@
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { assertId, assertLocalReferences, assertReferencesExist, createRecord, deleteRecord, servicePrincipal, updateRecord, type ForeignReference, type SubgraphContext } from "@sstc/common";
+import { Partner } from "./partner.entity";
+import { CreatePartnerInput, UpdatePartnerInput } from "./partner.inputs";
+
+/** A partner belongs to itself, its parent partner and the institution it is. */
+const owners = (row: Pick<Partner, "id" | "parentPartnerId" | "institutionId">) => ({ partnerIds: [row.id, row.parentPartnerId], institutionIds: [row.institutionId] });
+
+function foreign(input: { institutionId?: string; homeCountryCode?: string }): ForeignReference[] {
+  const refs: ForeignReference[] = [];
+  if (input.institutionId) refs.push({ typename: "Institution", key: input.institutionId, field: "input.institutionId" });
+  if (input.homeCountryCode) refs.push({ typename: "Country", key: input.homeCountryCode, field: "input.homeCountryCode" });
+  return refs;
+}
+
+@Resolver(() => Partner)
+export class PartnerMutations {
+  @Mutation(() => Partner, { description: "Creates a partner (editors: for their own institution, or as a unit of their own partner)." })
+  createPartner(@Arg("input", () => CreatePartnerInput, { description: "The partner." }) input: CreatePartnerInput, @Ctx() ctx: SubgraphContext) {
+    return ctx.db.transaction(async (m) => {
+      await assertLocalReferences(m, [{ entity: Partner, typeName: "Partner", value: input.parentPartnerId, field: "input.parentPartnerId" }]);
+      await assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", foreign(input));
+      return createRecord(ctx, Partner, "Partner", { ...input }, { partnerIds: [input.parentPartnerId], institutionIds: [input.institutionId] }, m);
+    });
+  }
+
+  @Mutation(() => Partner, { description: "Changes a partner at the version you last read." })
+  updatePartner(
+    @Arg("id", () => ID, { description: "Partner id." }) id: string,
+    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @Arg("input", () => UpdatePartnerInput, { description: "The changes." }) input: UpdatePartnerInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return updateRecord(ctx, Partner, "Partner", assertId(id), version, { ...input }, owners, () =>
+      assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", foreign(input)),
+    );
+  }
+
+  @Mutation(() => ID, { description: "Deletes a partner (soft)." })
+  deletePartner(
+    @Arg("id", () => ID, { description: "Partner id." }) id: string,
+    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return deleteRecord(ctx, Partner, "Partner", assertId(id), version, owners);
+  }
+}
