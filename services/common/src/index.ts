@@ -10,5 +10,6 @@ export * from "./loaders";
 export * from "./pagination";
 export * from "./record";
 export * from "./server";
+export * from "./sorting";
 export * from "./subgraph";
 export * from "./demo-ids";
