@@ -39,6 +39,9 @@ export const mysqlUrl = z.preprocess(
     .optional(),
 );
 
+/** The URL of another service of the graph (http or https), with the local default. */
+export const serviceUrl = (fallback: string) => z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/ }).default(fallback));
+
 /** The variables every subgraph reads; a subgraph's env.ts adds its own. */
 export const subgraphEnvShape = {
   NODE_ENV: nodeEnv,

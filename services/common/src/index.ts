@@ -5,6 +5,7 @@ export * from "./data-source";
 export * from "./errors";
 export * from "./federation";
 export * from "./ids";
+export * from "./internal-client";
 export * from "./language";
 export * from "./loaders";
 export * from "./pagination";

@@ -1,5 +1,6 @@
 import { resolve } from "node:path";
 import type { DataSource, EntitySchema, MixedList } from "typeorm";
+import type { z } from "zod";
 import { parseConfig, subgraphEnvSchema, type SubgraphEnv } from "./config";
 import { createDataSource, QueryCounter } from "./data-source";
 import type { SubgraphSchema } from "./federation";
@@ -16,9 +17,16 @@ export interface SubgraphContext {
 }
 
 /** Everything that distinguishes one subgraph from another. */
-export interface SubgraphDefinition {
+export interface SubgraphDefinition<E extends SubgraphEnv = SubgraphEnv> {
   name: string;
   defaultPort: number;
+  /** The subgraph's environment schema when it reads more than the shared variables. */
+  envSchema?: z.ZodType<E>;
+  /**
+   * What the subgraph adds to every request's context from its configuration
+   * (e.g. the URL of a service it calls); computed once at start-up.
+   */
+  context?(env: E): Record<string, unknown>;
   entities: MixedList<Function | string | EntitySchema>;
   migrations: MixedList<Function | string>;
   /** Builds the subgraph schema (no database needed). */
@@ -57,7 +65,8 @@ export async function seedIfWanted(definition: SubgraphDefinition, db: DataSourc
 }
 
 /** Starts a subgraph: database, migrations, optional seed, schema, HTTP server. */
-export async function startSubgraph(definition: SubgraphDefinition, env: SubgraphEnv): Promise<RunningSubgraph> {
+export async function startSubgraph<E extends SubgraphEnv>(definition: SubgraphDefinition<E>, env: E): Promise<RunningSubgraph> {
+  const extraContext = definition.context?.(env) ?? {};
   const queries = new QueryCounter(env.LOG_LEVEL === "debug");
   const db = await openDatabase(definition, env, queries);
   try {
@@ -71,7 +80,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Subgrap
       introspection: true,
       // Inline traces only feed Apollo's hosted usage reporting, which this graph does not use.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
-      context: async () => ({ db, loaders: new RequestLoaders() }),
+      context: async () => ({ ...extraContext, db, loaders: new RequestLoaders() }),
       readiness: async () => {
         await db.query("SELECT 1");
       },
@@ -92,9 +101,9 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Subgrap
 }
 
 /** The `main` of a subgraph process: configuration from the environment, signals handled. */
-export async function runSubgraphProcess(definition: SubgraphDefinition) {
+export async function runSubgraphProcess<E extends SubgraphEnv>(definition: SubgraphDefinition<E>) {
   try {
-    const env = parseConfig(subgraphEnvSchema(definition.defaultPort), process.env);
+    const env = parseConfig(definition.envSchema ?? (subgraphEnvSchema(definition.defaultPort) as unknown as z.ZodType<E>), process.env);
     const running = await startSubgraph(definition, env);
     console.log(`[${definition.name}] ready at ${running.graphqlUrl} (${env.DATABASE_URL ? "MySQL" : "SQLite"})`);
     exitOnSignals(running.stop);
