@@ -2,14 +2,16 @@
 /**
  * The processes of the graph and how each one's environment is derived from
  * the launcher's: `<NAME>_DATABASE_URL` becomes that subgraph's
- * DATABASE_URL, so one env file can describe the whole graph.
+ * DATABASE_URL, so one env file can describe the whole graph. A subgraph
+ * that calls others (`calls`) gets their URLs as `<NAME>_URL`, the same
+ * variables the gateway reads, so both always point at the same process.
  */
 const { resolve } = require("node:path");
 
 const ROOT = resolve(__dirname, "..");
 
 const SUBGRAPHS = [
-  { name: "programs", port: 4001 },
+  { name: "programs", port: 4001, calls: ["partners"] },
   { name: "institutions", port: 4002 },
   { name: "partners", port: 4003 },
 ];
@@ -20,6 +22,10 @@ function subgraphEnv(sub, env = process.env) {
   delete out.DATABASE_URL;
   if (env[`${prefix}_DATABASE_URL`]) out.DATABASE_URL = env[`${prefix}_DATABASE_URL`];
   if (env[`${prefix}_SQLITE_PATH`]) out.SQLITE_PATH = env[`${prefix}_SQLITE_PATH`];
+  for (const callee of sub.calls || []) {
+    const variable = `${callee.toUpperCase()}_URL`;
+    out[variable] = env[variable] || subgraphUrl(SUBGRAPHS.find((s) => s.name === callee), env);
+  }
   return out;
 }
 

@@ -1,19 +1,32 @@
 import { createTestDatabase, postGraphql, testSubgraphEnv, type TestDatabase } from "@sstc/common/testing";
-import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "@sstc/common";
+import { startSubgraph, type RunningSubgraph } from "@sstc/common";
 import { institutionsSubgraph } from "@sstc/institutions";
 import { partnersSubgraph } from "@sstc/partners";
 import { programsSubgraph } from "@sstc/programs";
 import { loadGatewayEnv, startGateway, type RunningGateway } from "@sstc/gateway";
 
-const DEFINITIONS: Record<string, SubgraphDefinition> = {
-  programs: programsSubgraph,
-  institutions: institutionsSubgraph,
-  partners: partnersSubgraph,
-};
+/*
+ * Start order matters: programs calls partners (the partner filter), so
+ * partners starts first and programs is given its real URL.
+ */
+const START_ORDER = ["institutions", "partners", "programs"] as const;
+type SubgraphName = (typeof START_ORDER)[number];
+
+function startOne(name: SubgraphName, db: TestDatabase, running: Partial<Record<SubgraphName, RunningSubgraph>>) {
+  const env = testSubgraphEnv(db);
+  switch (name) {
+    case "programs":
+      return startSubgraph(programsSubgraph, { ...env, PARTNERS_URL: running.partners!.graphqlUrl });
+    case "institutions":
+      return startSubgraph(institutionsSubgraph, env);
+    case "partners":
+      return startSubgraph(partnersSubgraph, env);
+  }
+}
 
 export interface TestGraph {
   gateway: RunningGateway;
-  subgraphs: Record<"programs" | "institutions" | "partners", RunningSubgraph>;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** A GraphQL request through the gateway over HTTP. */
   query: typeof postGraphql extends (url: string, ...rest: infer R) => infer O ? (...rest: R) => O : never;
   stop(): Promise<void>;
@@ -27,12 +40,12 @@ export interface TestGraph {
  */
 export async function startTestGraph(options: { gatewayEnv?: Record<string, string> } = {}): Promise<TestGraph> {
   const databases: TestDatabase[] = [];
-  const running: Partial<Record<string, RunningSubgraph>> = {};
+  const running: Partial<Record<SubgraphName, RunningSubgraph>> = {};
   try {
-    for (const [name, definition] of Object.entries(DEFINITIONS)) {
+    for (const name of START_ORDER) {
       const db = await createTestDatabase(name);
       databases.push(db);
-      running[name] = await startSubgraph(definition, testSubgraphEnv(db));
+      running[name] = await startOne(name, db, running);
     }
     const gateway = await startGateway(
       loadGatewayEnv({
