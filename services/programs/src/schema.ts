@@ -6,12 +6,13 @@ import { ParticipationResolver } from "./modules/participation/participation.res
 import { CommitmentResolver } from "./modules/commitment/commitment.resolver";
 import { CountryRefResolver, InstitutionRefResolver } from "./modules/references/references.resolver";
 import { AdministrativeAreaRef, PersonRef } from "./modules/references/references.entity";
+import { StatisticsResolver } from "./modules/statistics/statistics.resolver";
 
 /** The programs subgraph schema; the server, tests and composer all call this. */
 export function buildProgramsSchema() {
   return buildFederatedSchema(
     {
-      resolvers: [ProgramResolver, EditionResolver, ActivityResolver, ParticipationResolver, CommitmentResolver, InstitutionRefResolver, CountryRefResolver],
+      resolvers: [ProgramResolver, EditionResolver, ActivityResolver, ParticipationResolver, CommitmentResolver, InstitutionRefResolver, CountryRefResolver, StatisticsResolver],
       orphanedTypes: [AdministrativeAreaRef, PersonRef],
     },
     { ...programReference, ...editionReference },
