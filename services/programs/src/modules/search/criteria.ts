@@ -23,6 +23,7 @@ export interface EditionCriteria {
   starts?: DayRange;
 }
 
+/** True when at least one condition is set. */
 export const hasCriteria = (c: object) => Object.values(c).some((v) => v !== undefined);
 
 /*
