@@ -2,7 +2,9 @@
 /**
  * The processes of the graph and how each one's environment is derived from
  * the launcher's: `<NAME>_DATABASE_URL` becomes that subgraph's
- * DATABASE_URL, so one env file can describe the whole graph.
+ * DATABASE_URL, so one env file can describe the whole graph. Every
+ * subgraph gets the others' URLs as `<NAME>_URL`, the same variables the
+ * gateway reads, so all of them always point at the same processes.
  */
 const { resolve } = require("node:path");
 

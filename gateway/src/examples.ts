@@ -94,4 +94,49 @@ query PartnersAndAgreements {
   }
 }`,
   },
+  {
+    name: "FindProgrammes",
+    query: `# The portal catalogue: programmes found by words in English or Bahasa Indonesia,
+# narrowed by SDG goal and a country taking part, ordered by their first edition,
+# with the partners that run them.
+query FindProgrammes($search: String = "perpustakaan", $lang: Language! = ID) {
+  programs(
+    first: 10
+    filter: { search: $search, sdgGoal: 4, countryCode: "LK", countryInvolvement: PARTICIPATING }
+    orderBy: { field: START_DATE, direction: DESC }
+  ) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      code
+      title(lang: $lang)
+      modality
+      sdgTargets
+      leadInstitution { name(lang: $lang) }
+      partnerships { nodes { role partner { acronym } } }
+      editions { nodes { plannedStartDate venueCountry { name(lang: $lang) } } }
+    }
+  }
+}`,
+  },
+  {
+    name: "Dashboard",
+    query: `# Dashboard figures, counted in the database, and an institution's summary.
+query Dashboard($yearFrom: Int = 2023) {
+  statistics(filter: { yearFrom: $yearFrom }) {
+    programmeCount
+    editionCount
+    participationCount
+    participantsByCountry { key count }
+    participantsByGender { key count }
+    participantsByYear { key count }
+    programmesBySdgGoal { key count }
+    editionsByModality { key count }
+  }
+  institution(id: "00000000-0000-4000-8000-000100000001") {
+    acronym
+    cooperationStats { editionsHosted programmesLed participations editionsAttended }
+  }
+}`,
+  },
 ];

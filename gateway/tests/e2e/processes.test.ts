@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { DEV_SIGNING_SECRET, servicePrincipal } from "@sstc/common";
+import { DemoIds, DEV_SIGNING_SECRET, servicePrincipal } from "@sstc/common";
 import { createTestDatabase, freePort, postGraphql, postSigned, type TestDatabase } from "@sstc/common/testing";
 
 /*
@@ -68,6 +68,10 @@ describe("npm start", () => {
     const story = await postGraphql(graphqlUrl, `{ programByCode(code: "TPBIS-CP") { editions { nodes { activities { totalCount } hostInstitution { acronym } } } } }`);
     expect(story.errors).toBeUndefined();
     expect(story.data!.programByCode.editions.nodes[0]).toEqual({ activities: { totalCount: 3 }, hostInstitution: { acronym: "Perpusnas" } });
+
+    // The partner filter makes programs call partners: the launcher must have told it where partners listens.
+    const byPartner = await postGraphql(graphqlUrl, `{ programs(filter: { partnerId: "${DemoIds.partner.colomboPlan}" }) { nodes { code } } }`);
+    expect(byPartner).toMatchObject({ data: { programs: { nodes: [{ code: "SSTC" }] } } });
 
     expect(await stopped(graph.child, graph.exited)).toBe(0);
     await expect(fetch(graphqlUrl)).rejects.toThrow();

@@ -76,7 +76,7 @@ describe("reference resolution is batched", () => {
     expect(forFifty).toBe(forOne);
   });
 
-  it("keeps statements per subgraph constant when a gateway list grows from 1 to 19 participations", async () => {
+  it("keeps statements per subgraph constant when a gateway list grows from 2 to 19 participations", async () => {
     const query = `query($first: Int!) {
       edition(id: "${DemoIds.edition.tpbisColomboPlan2023}") {
         participations(first: $first) { nodes { person { fullName } institution { name country { name } } area { name } } }
@@ -89,7 +89,9 @@ describe("reference resolution is batched", () => {
       expect(result.data!.edition.participations.nodes).toHaveLength(first);
       return { programs: graph.subgraphs.programs.queries.count - before.p, institutions: graph.subgraphs.institutions.queries.count - before.i };
     };
-    const small = await counts(1);
+    // Two, not one: the first page holds Indonesian participations in id order (random ids), and
+    // only the speaker has no area; with one item the area look-up would be skipped now and then.
+    const small = await counts(2);
     const large = await counts(19);
     expect(large).toEqual(small);
   });

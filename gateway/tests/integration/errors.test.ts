@@ -20,8 +20,8 @@ describe("bad input gets a clear error with a stable code", () => {
     ["a zero page size", `{ institutions(first: 0) { totalCount } }`, "BAD_USER_INPUT"],
     ["a forged cursor", `{ countries(after: "not-a-cursor") { totalCount } }`, "BAD_USER_INPUT"],
     ["a nested page past the maximum", `{ edition(id: "${DemoIds.edition.tpbisColomboPlan2023}") { activities(first: 101) { totalCount } } }`, "BAD_USER_INPUT"],
-    ["an out-of-range SDG", `{ programs(sdgGoal: 18) { totalCount } }`, "BAD_USER_INPUT"],
-    ["an unknown enum value", `{ programs(status: FINISHED) { totalCount } }`, "GRAPHQL_VALIDATION_FAILED"],
+    ["an out-of-range SDG", `{ programs(filter: { sdgGoal: 18 }) { totalCount } }`, "BAD_USER_INPUT"],
+    ["an unknown enum value", `{ programs(filter: { status: FINISHED }) { totalCount } }`, "GRAPHQL_VALIDATION_FAILED"],
     ["an unknown field", `{ program(id: "${DemoIds.program.tpbis}") { budget } }`, "GRAPHQL_VALIDATION_FAILED"],
   ])("%s", async (_label, query, code) => {
     const result = await graph.query(query);
@@ -31,8 +31,8 @@ describe("bad input gets a clear error with a stable code", () => {
   });
 
   it("names the argument at fault", async () => {
-    const result = await graph.query(`{ editions(venueCountryCode: "XYZ") { totalCount } }`);
-    expect(result.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "venueCountryCode" });
+    const result = await graph.query(`{ editions(filter: { countryCode: "XYZ" }) { totalCount } }`);
+    expect(result.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", argument: "filter.countryCode" });
   });
 
   it("answers malformed JSON with 400 and a GraphQL-shaped error, and keeps serving", async () => {

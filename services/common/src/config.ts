@@ -40,6 +40,9 @@ export const mysqlUrl = z.preprocess(
     .optional(),
 );
 
+/** The URL of another service of the graph (http or https), with the local default. */
+export const serviceUrl = (fallback: string) => z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/ }).default(fallback));
+
 /** The variables every subgraph reads; a subgraph's env.ts adds its own. */
 export const subgraphEnvShape = {
   NODE_ENV: nodeEnv,
@@ -51,9 +54,9 @@ export const subgraphEnvShape = {
   /** Shared by the gateway and every subgraph: signs and verifies the principal header. */
   GATEWAY_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_SIGNING_SECRET),
   /** Where the other subgraphs are (for reference checks between them). */
-  PROGRAMS_URL: z.url().default("http://127.0.0.1:4001/graphql"),
-  INSTITUTIONS_URL: z.url().default("http://127.0.0.1:4002/graphql"),
-  PARTNERS_URL: z.url().default("http://127.0.0.1:4003/graphql"),
+  PROGRAMS_URL: serviceUrl("http://127.0.0.1:4001/graphql"),
+  INSTITUTIONS_URL: serviceUrl("http://127.0.0.1:4002/graphql"),
+  PARTNERS_URL: serviceUrl("http://127.0.0.1:4003/graphql"),
   /** Subgraph introspection (`_service` stays available to signed callers regardless). */
   INTROSPECTION: z.preprocess((v) => (v === "" || v === undefined ? undefined : v === "true" || v === "1"), z.boolean().optional()),
 };

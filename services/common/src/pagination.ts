@@ -99,15 +99,31 @@ function badCursor(): never {
 
 export interface KeysetOrder<T> {
   /** The sort property: a NOT NULL column such as a code, name or ISO date. */
-  property: keyof T & string;
+  property?: keyof T & string;
+  /**
+   * Or a NOT NULL SQL expression on the query's alias (a COALESCE, a
+   * correlated subquery), for keys that are computed rather than stored.
+   * Never built from user input: only parameters carry user values.
+   */
+  expression?: string;
+  /** Names an `expression` order inside its cursors. */
+  name?: string;
+  /** ASC (default) or DESC; the tie-breaker follows the same direction. */
+  direction?: "ASC" | "DESC";
   /** A unique property breaking ties; `id` unless the key is something else. */
   unique?: keyof T & string;
 }
 
+/** The raw column that carries an expression sort key back with each row. */
+const SORT_KEY = "keyset_sort_key";
+
 /**
- * Keyset pagination of a top-level list, ordered by one property and then
- * by id so the order is total and stable under inserts. `totalCount` is a
- * lazy getter: its COUNT query runs only when a client selects it.
+ * Keyset pagination of a top-level list, ordered by one key (a column or a
+ * computed expression) in either direction and then by id, so the order is
+ * total and stable under inserts. A cursor holds the order it came from,
+ * the key and the id; a cursor of another order is refused rather than
+ * silently misread. `totalCount` is a lazy getter: its COUNT query runs only
+ * when a client selects it.
  */
 export async function paginate<T extends ObjectLiteral>(
   qb: SelectQueryBuilder<T>,
@@ -117,26 +133,44 @@ export async function paginate<T extends ObjectLiteral>(
   const first = pageSize(args);
   const alias = qb.alias;
   const countQuery = qb.clone();
-  const sort = `${alias}.${order.property}`;
+  const direction = order.direction ?? "ASC";
   const unique = order.unique ?? "id";
+  const sort = order.expression ?? `${alias}.${order.property}`;
+  const tag = `${order.property ?? order.name ?? "expression"}:${direction}`;
   if (args.after) {
     const cursor = decode(args.after);
-    if (!Array.isArray(cursor) || cursor.length !== 2 || typeof cursor[1] !== "string") badCursor();
-    const [value, id] = cursor as [string | number | null, string];
-    qb.andWhere(`(${sort} > :afterValue OR (${sort} = :afterValue AND ${alias}.${unique} > :afterId))`, {
+    if (!Array.isArray(cursor) || cursor.length !== 3 || cursor[0] !== tag || typeof cursor[2] !== "string") badCursor();
+    const [, value, id] = cursor as [string, string | number | null, string];
+    const beyond = direction === "ASC" ? ">" : "<";
+    qb.andWhere(`(${sort} ${beyond} :afterValue OR (${sort} = :afterValue AND ${alias}.${unique} ${beyond} :afterId))`, {
       afterValue: value,
       afterId: id,
     });
   }
-  const rows = await qb.orderBy(sort, "ASC").addOrderBy(`${alias}.${unique}`, "ASC").take(first + 1).getMany();
-  const page = rows.slice(0, first);
-  const edges = page.map((node) => ({ node, cursor: encode([node[order.property] ?? null, node[unique]]) }));
+  let page: T[];
+  let keyOf: (node: T) => unknown;
+  let more: boolean;
+  if (order.expression) {
+    // A computed key is selected alongside the entity and read back from the raw row.
+    qb.addSelect(order.expression, SORT_KEY).orderBy(SORT_KEY, direction).addOrderBy(`${alias}.${unique}`, direction).limit(first + 1);
+    const { raw, entities } = await qb.getRawAndEntities();
+    const keys = new Map<unknown, unknown>(raw.map((r: Record<string, unknown>) => [String(r[`${alias}_${unique}`]), r[SORT_KEY]]));
+    more = entities.length > first;
+    page = entities.slice(0, first);
+    keyOf = (node) => keys.get(String(node[unique])) ?? null;
+  } else {
+    const rows = await qb.orderBy(sort, direction).addOrderBy(`${alias}.${unique}`, direction).take(first + 1).getMany();
+    more = rows.length > first;
+    page = rows.slice(0, first);
+    keyOf = (node) => node[order.property!] ?? null;
+  }
+  const edges = page.map((node) => ({ node, cursor: encode([tag, keyOf(node), node[unique]]) }));
   let total: Promise<number> | undefined;
   return {
     edges,
     nodes: page,
     pageInfo: {
-      hasNextPage: rows.length > first,
+      hasNextPage: more,
       hasPreviousPage: Boolean(args.after),
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,

@@ -1,4 +1,5 @@
 import { BadUserInputError } from "./errors";
+import { queryService } from "./internal-client";
 import { PRINCIPAL_HEADER, signPrincipal, type Principal } from "./principal";
 
 /** Where the other subgraphs are, and how to sign calls to them. */
@@ -10,11 +11,11 @@ export interface ServiceLinks {
 }
 
 /**
- * Calls another subgraph directly, signed like the gateway signs (subgraphs
- * answer nothing else). Used for the few questions one subgraph must ask
- * another itself, such as "do these references exist?".
+ * Calls another subgraph directly, signed the way the gateway signs (the
+ * subgraphs answer nothing else), through the one service-to-service client
+ * (`queryService`: deadline, error pass-through, masking).
  */
-export async function queryService<T = Record<string, any>>(
+export async function callSubgraph<T = Record<string, any>>(
   links: ServiceLinks,
   service: keyof ServiceLinks["urls"],
   principal: Principal,
@@ -23,18 +24,11 @@ export async function queryService<T = Record<string, any>>(
 ): Promise<T> {
   const url = links.urls[service];
   if (!url) throw new Error(`${links.self}: no URL configured for the ${service} subgraph`);
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json", [PRINCIPAL_HEADER]: await signPrincipal(links.secret, principal, query) },
-    body: JSON.stringify({ query, variables }),
-    signal: AbortSignal.timeout(links.timeoutMs ?? 5000),
+  return queryService<T>(url, query, variables, {
+    service,
+    timeoutMs: links.timeoutMs,
+    headers: { [PRINCIPAL_HEADER]: await signPrincipal(links.secret, principal, query) },
   });
-  const body = (await res.json().catch(() => ({}))) as { data?: T; errors?: Array<{ message: string }> };
-  if (!res.ok || body.errors?.length || !body.data) {
-    // Internal detail goes to the log; the client sees a masked internal error.
-    throw new Error(`${links.self} → ${service} failed (${res.status}): ${body.errors?.map((e) => e.message).join("; ") ?? "no data"}`);
-  }
-  return body.data;
 }
 
 /** A reference to an entity another subgraph owns, and where in the input it was named. */
@@ -67,7 +61,7 @@ export async function assertReferencesExist(
 ): Promise<void> {
   const unique = [...new Map(references.map((r) => [`${r.typename}:${r.key}`, r])).values()];
   if (!unique.length) return;
-  const data = await queryService<{ _entities: Array<{ __typename: string } | null> }>(
+  const data = await callSubgraph<{ _entities: Array<{ __typename: string } | null> }>(
     links,
     owner,
     principal,

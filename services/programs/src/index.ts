@@ -1,20 +1,22 @@
 import "reflect-metadata";
 import { AuditEntry, type SubgraphDefinition } from "@sstc/common";
 import { InitialPrograms1732600000000 } from "./migrations/1732600000000-InitialPrograms";
+import { NormaliseSdgTargets1732700000000 } from "./migrations/1732700000000-NormaliseSdgTargets";
 import { AuditTrail1732800000000 } from "./migrations/1732800000000-AuditTrail";
 import { Program } from "./modules/program/program.entity";
 import { Edition } from "./modules/edition/edition.entity";
 import { Activity } from "./modules/activity/activity.entity";
 import { Participation } from "./modules/participation/participation.entity";
 import { Commitment } from "./modules/commitment/commitment.entity";
+import { ProgramSdgTarget } from "./modules/sdg/program-sdg-target.entity";
 import { buildProgramsSchema } from "./schema";
 import { seedPrograms } from "./seed/demo";
 
 export const programsSubgraph: SubgraphDefinition = {
   name: "programs",
   defaultPort: 4001,
-  entities: [Program, Edition, Activity, Participation, Commitment, AuditEntry],
-  migrations: [InitialPrograms1732600000000, AuditTrail1732800000000],
+  entities: [Program, ProgramSdgTarget, Edition, Activity, Participation, Commitment, AuditEntry],
+  migrations: [InitialPrograms1732600000000, NormaliseSdgTargets1732700000000, AuditTrail1732800000000],
   buildSchema: buildProgramsSchema,
   isEmpty: async (db) => (await db.getRepository(Program).count({ withDeleted: true })) === 0,
   seed: seedPrograms,

@@ -14,6 +14,7 @@ import { ParticipationResolver } from "./modules/participation/participation.res
 import { CommitmentResolver } from "./modules/commitment/commitment.resolver";
 import { CountryRefResolver, InstitutionRefResolver } from "./modules/references/references.resolver";
 import { AdministrativeAreaRef, PersonRef } from "./modules/references/references.entity";
+import { StatisticsResolver } from "./modules/statistics/statistics.resolver";
 
 /** The programs subgraph schema; the server, tests and composer all call this. */
 export function buildProgramsSchema() {
@@ -27,6 +28,7 @@ export function buildProgramsSchema() {
         CommitmentResolver,
         InstitutionRefResolver,
         CountryRefResolver,
+        StatisticsResolver,
         EditionMutations,
         ActivityMutations,
         ParticipationMutations,

@@ -6,6 +6,8 @@ import { Edition } from "../modules/edition/edition.entity";
 import { Activity, ActivityKind } from "../modules/activity/activity.entity";
 import { ParticipantGender, Participation, ParticipationRole, ParticipationStatus } from "../modules/participation/participation.entity";
 import { Commitment, FollowUpStatus } from "../modules/commitment/commitment.entity";
+import { ProgramSdgTarget } from "../modules/sdg/program-sdg-target.entity";
+import { sdgRows } from "../modules/sdg/sdg-codes";
 
 const SENDING_COUNTRIES = ["LA", "MY", "NP", "LK", "VN", "MM"];
 const COUNTRY_NAMES: Record<string, [string, string]> = {
@@ -35,8 +37,6 @@ export async function seedPrograms(db: DataSource): Promise<void> {
           "Kontribusi Indonesia bagi pembangunan global menuju Agenda Pembangunan Berkelanjutan 2030: memperkuat kerja sama pembangunan internasional dengan negara berkembang dan organisasi internasional seperti Colombo Plan, sebagai bagian dari diplomasi lunak.",
         themeEn: "International development cooperation",
         themeId: "Kerja sama pembangunan internasional",
-        sdgGoals: [17],
-        sdgTargets: ["17.9"],
         modality: CooperationModality.SOUTH_SOUTH,
         status: ActivityStatus.IMPLEMENTATION,
         leadInstitutionId: I.kemensetneg,
@@ -54,8 +54,6 @@ export async function seedPrograms(db: DataSource): Promise<void> {
           summaryId: "Program Perpustakaan Nasional yang mentransformasi perpustakaan menjadi ruang inklusif untuk meningkatkan kesejahteraan masyarakat.",
           themeEn: "Library transformation",
           themeId: "Transformasi perpustakaan",
-          sdgGoals: [4, 10, 16],
-          sdgTargets: ["4.6", "10.2", "16.10"],
           modality: null,
           status: ActivityStatus.IMPLEMENTATION,
           leadInstitutionId: I.perpusnas,
@@ -72,13 +70,20 @@ export async function seedPrograms(db: DataSource): Promise<void> {
             "Berbagi pengetahuan tentang transformasi perpustakaan berbasis inklusi sosial (TPBIS) dengan negara-negara Colombo Plan, untuk mewujudkan perpustakaan inklusif dan meningkatkan kesejahteraan masyarakat.",
           themeEn: "Library transformation",
           themeId: "Transformasi perpustakaan",
-          sdgGoals: [4, 10, 16, 17],
-          sdgTargets: ["4.6", "10.2", "16.10", "17.9"],
           modality: CooperationModality.TRIANGULAR,
           status: ActivityStatus.IMPLEMENTATION,
           leadInstitutionId: I.perpusnas,
           parentProgramId: DemoIds.program.sstc,
         },
+      ]),
+    );
+    // SSTC towards SDG 17; TPBIS towards SDGs 4, 10 and 16; the Colombo Plan sharing towards all four (ANTARA).
+    const sdg = tx.getRepository(ProgramSdgTarget);
+    await sdg.save(
+      sdg.create([
+        ...sdgRows(DemoIds.program.sstc, [17], ["17.9"]),
+        ...sdgRows(DemoIds.program.tpbis, [4, 10, 16], ["4.6", "10.2", "16.10"]),
+        ...sdgRows(DemoIds.program.tpbisColomboPlan, [4, 10, 16, 17], ["4.6", "10.2", "16.10", "17.9"]),
       ]),
     );
 

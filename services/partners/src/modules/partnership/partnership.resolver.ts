@@ -1,11 +1,34 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { childPages, PageArgs, rowsByKey, type SubgraphContext } from "@sstc/common";
-import { ProgramPartnership, ProgramPartnershipConnection } from "./partnership.entity";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { assertId, childPages, PageArgs, rowsByKey, type SubgraphContext } from "@sstc/common";
+import { PartnershipRole, ProgramPartnership, ProgramPartnershipConnection } from "./partnership.entity";
 import { Partner } from "../partner/partner.entity";
 import { ProgramRef } from "../references/references.entity";
 
 @Resolver(() => ProgramPartnership)
 export class ProgramPartnershipResolver {
+  /*
+   * Internal plumbing for the programs subgraph, which filters programmes by
+   * partner without reading this subgraph's database. @inaccessible keeps
+   * it out of the public API: only services calling this subgraph see it.
+   */
+  @Directive("@inaccessible")
+  @Query(() => [ID], { description: "Internal: ids of the programmes a partner takes part in (optionally in one role), for the programs subgraph's partner filter. Not part of the public API." })
+  async programIdsByPartner(
+    @Arg("partnerId", () => ID, { description: "Partner id." }) partnerId: string,
+    @Arg("role", () => PartnershipRole, { nullable: true, description: "Only partnerships in this role." }) role: PartnershipRole | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<string[]> {
+    const qb = ctx.db
+      .getRepository(ProgramPartnership)
+      .createQueryBuilder("pp")
+      .select("DISTINCT pp.programId", "programId")
+      .where("pp.partnerId = :partnerId", { partnerId: assertId(partnerId, "partnerId") })
+      .orderBy("pp.programId");
+    if (role) qb.andWhere("pp.role = :role", { role });
+    const rows: Array<{ programId: string }> = await qb.getRawMany();
+    return rows.map((r) => r.programId);
+  }
+
   @FieldResolver(() => ProgramRef, { description: "The programme." })
   program(@Root() partnership: ProgramPartnership): ProgramRef {
     return { id: partnership.programId };

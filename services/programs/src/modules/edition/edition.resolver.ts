@@ -1,7 +1,8 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertCountryCode, assertId, childPages, findOrFail, PageArgs, paginate, rowsByKey, type SubgraphContext } from "@sstc/common";
+import { assertId, childPages, findOrFail, PageArgs, rowsByKey, type SubgraphContext } from "@sstc/common";
 import { Edition, EditionConnection } from "./edition.entity";
-import { ActivityStatus } from "../program/program.enums";
+import { EditionFilter, EditionOrder } from "./edition.inputs";
+import { searchEditions } from "./edition.search";
 import { Program } from "../program/program.entity";
 import { Activity, ActivityConnection } from "../activity/activity.entity";
 import { Participation, ParticipationConnection } from "../participation/participation.entity";
@@ -15,21 +16,14 @@ export class EditionResolver {
     return findOrFail(ctx, Edition, "id", assertId(id), "Edition");
   }
 
-  @Query(() => EditionConnection, { description: "Editions, earliest planned start first." })
+  @Query(() => EditionConnection, { description: "Editions matching a filter, ordered as asked (earliest planned start first unless told otherwise), a page at a time." })
   editions(
     @Args() page: PageArgs,
-    @Arg("programId", () => ID, { nullable: true, description: "Only editions of this programme." }) programId: string | undefined,
-    @Arg("hostInstitutionId", () => ID, { nullable: true, description: "Only editions hosted by this institution." }) hostInstitutionId: string | undefined,
-    @Arg("venueCountryCode", () => String, { nullable: true, description: "Only editions held in this country." }) venueCountryCode: string | undefined,
-    @Arg("status", () => ActivityStatus, { nullable: true, description: "Only editions with this status." }) status: ActivityStatus | undefined,
+    @Arg("filter", () => EditionFilter, { nullable: true, description: "Conditions the editions must meet." }) filter: EditionFilter | undefined,
+    @Arg("orderBy", () => EditionOrder, { nullable: true, description: "The order; by planned start ascending when omitted." }) orderBy: EditionOrder | undefined,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const qb = ctx.db.getRepository(Edition).createQueryBuilder("e");
-    if (programId) qb.andWhere("e.programId = :programId", { programId: assertId(programId, "programId") });
-    if (hostInstitutionId) qb.andWhere("e.hostInstitutionId = :host", { host: assertId(hostInstitutionId, "hostInstitutionId") });
-    if (venueCountryCode) qb.andWhere("e.venueCountryCode = :venue", { venue: assertCountryCode(venueCountryCode, "venueCountryCode") });
-    if (status) qb.andWhere("e.status = :status", { status });
-    return paginate(qb, page, { property: "plannedStartDate" });
+    return searchEditions(ctx, filter, orderBy, page);
   }
 
   @FieldResolver(() => Program, { description: "The programme this is an edition of." })

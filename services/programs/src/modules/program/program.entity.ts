@@ -30,14 +30,6 @@ export class Program extends BaseRecord {
   @Column("varchar", { length: 120, nullable: true })
   themeId: string | null;
 
-  @Field(() => [Int], { description: "Sustainable Development Goals (1–17) the programme contributes to." })
-  @Column("simple-json")
-  sdgGoals: number[];
-
-  @Field(() => [String], { description: "SDG targets, e.g. 4.6, 17.9." })
-  @Column("simple-json")
-  sdgTargets: string[];
-
   @Field(() => CooperationModality, { nullable: true, description: "South-South, triangular or bilateral; null for a domestic programme that other cooperation shares." })
   @Column("simple-enum", { enum: CooperationModality, nullable: true })
   modality: CooperationModality | null;

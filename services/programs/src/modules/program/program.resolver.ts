@@ -1,7 +1,9 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { assertId, BadUserInputError, childPages, findOrFail, PageArgs, paginate, rowsByKey, type SubgraphContext } from "@sstc/common";
+import { assertId, BadUserInputError, childPages, findOrFail, PageArgs, rowsByKey, type SubgraphContext } from "@sstc/common";
 import { Program, ProgramConnection } from "./program.entity";
-import { ActivityStatus, CooperationModality } from "./program.enums";
+import { ProgramFilter, ProgramOrder } from "./program.inputs";
+import { searchPrograms } from "./program.search";
+import { sdgAlignmentByProgramId } from "../sdg/sdg-alignment";
 import { Edition, EditionConnection } from "../edition/edition.entity";
 import { InstitutionRef, institutionRef } from "../references/references.entity";
 
@@ -20,30 +22,24 @@ export class ProgramResolver {
     return findOrFail(ctx, Program, "code", code.toUpperCase(), "Program");
   }
 
-  @Query(() => ProgramConnection, { description: "Programmes ordered by code." })
+  @Query(() => ProgramConnection, { description: "Programmes matching a filter, ordered as asked (by code unless told otherwise), a page at a time." })
   programs(
     @Args() page: PageArgs,
-    @Arg("status", () => ActivityStatus, { nullable: true, description: "Only programmes with this status." }) status: ActivityStatus | undefined,
-    @Arg("modality", () => CooperationModality, { nullable: true, description: "Only programmes of this modality." }) modality: CooperationModality | undefined,
-    @Arg("leadInstitutionId", () => ID, { nullable: true, description: "Only programmes led by this institution." }) leadInstitutionId: string | undefined,
-    @Arg("sdgGoal", () => Int, { nullable: true, description: "Only programmes aligned with this SDG (1–17)." }) sdgGoal: number | undefined,
+    @Arg("filter", () => ProgramFilter, { nullable: true, description: "Conditions the programmes must meet." }) filter: ProgramFilter | undefined,
+    @Arg("orderBy", () => ProgramOrder, { nullable: true, description: "The order; by code ascending when omitted." }) orderBy: ProgramOrder | undefined,
     @Ctx() ctx: SubgraphContext,
   ) {
-    const qb = ctx.db.getRepository(Program).createQueryBuilder("p");
-    if (status) qb.andWhere("p.status = :status", { status });
-    if (modality) qb.andWhere("p.modality = :modality", { modality });
-    if (leadInstitutionId) qb.andWhere("p.leadInstitutionId = :lead", { lead: assertId(leadInstitutionId, "leadInstitutionId") });
-    if (sdgGoal !== undefined && sdgGoal !== null) {
-      if (!Number.isInteger(sdgGoal) || sdgGoal < 1 || sdgGoal > 17) throw new BadUserInputError(`"sdgGoal" must be 1–17; got ${sdgGoal}.`, { argument: "sdgGoal" });
-      // sdgGoals is stored as a JSON array of integers, e.g. [4,10,16]; match the number between delimiters.
-      qb.andWhere("(p.sdgGoals LIKE :g1 OR p.sdgGoals LIKE :g2 OR p.sdgGoals LIKE :g3 OR p.sdgGoals = :g4)", {
-        g1: `[${sdgGoal},%`,
-        g2: `%,${sdgGoal},%`,
-        g3: `%,${sdgGoal}]`,
-        g4: `[${sdgGoal}]`,
-      });
-    }
-    return paginate(qb, page, { property: "code" });
+    return searchPrograms(ctx, filter, orderBy, page);
+  }
+
+  @FieldResolver(() => [Int], { description: "Sustainable Development Goals (1–17) the programme contributes to." })
+  async sdgGoals(@Root() program: Program, @Ctx() ctx: SubgraphContext) {
+    return (await sdgAlignmentByProgramId(ctx).load(program.id)).goals;
+  }
+
+  @FieldResolver(() => [String], { description: "SDG targets, e.g. 4.6, 17.9." })
+  async sdgTargets(@Root() program: Program, @Ctx() ctx: SubgraphContext) {
+    return (await sdgAlignmentByProgramId(ctx).load(program.id)).targets;
   }
 
   @FieldResolver(() => InstitutionRef, { description: "The institution that leads the programme." })

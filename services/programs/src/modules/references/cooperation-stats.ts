@@ -24,16 +24,17 @@ export function cooperationStatsByCountry(ctx: SubgraphContext) {
         .where("p.countryCode IN (:...keys)", { keys, participant: ParticipationRole.PARTICIPANT })
         .groupBy("p.countryCode")
         .getRawMany();
-    const hosted: Array<{ code: string; hosted: string | number }> = await ctx.db
+    const hosted: Array<{ code: string; hosted: string | number; programmes: string | number }> = await ctx.db
       .getRepository(Edition)
       .createQueryBuilder("e")
       .select("e.venueCountryCode", "code")
       .addSelect("COUNT(*)", "hosted")
+      .addSelect("COUNT(DISTINCT e.programId)", "programmes")
       .where("e.venueCountryCode IN (:...keys)", { keys })
       .groupBy("e.venueCountryCode")
       .getRawMany();
     const byCode = new Map(attended.map((r) => [r.code, r]));
-    const hostedByCode = new Map(hosted.map((r) => [r.code, Number(r.hosted)]));
+    const hostedByCode = new Map(hosted.map((r) => [r.code, r]));
     return keys.map((code) => {
       const row = byCode.get(code);
       return {
@@ -41,7 +42,8 @@ export function cooperationStatsByCountry(ctx: SubgraphContext) {
         participantsSent: Number(row?.sent ?? 0),
         editionsAttended: Number(row?.editions ?? 0),
         programmesAttended: Number(row?.programmes ?? 0),
-        editionsHosted: hostedByCode.get(code) ?? 0,
+        editionsHosted: Number(hostedByCode.get(code)?.hosted ?? 0),
+        programmesHosted: Number(hostedByCode.get(code)?.programmes ?? 0),
       };
     });
   });

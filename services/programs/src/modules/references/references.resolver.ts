@@ -1,10 +1,11 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { childPages, PageArgs, type SubgraphContext } from "@sstc/common";
-import { CountryCooperationStats, CountryRef, InstitutionRef } from "./references.entity";
+import { CountryCooperationStats, CountryRef, InstitutionCooperationStats, InstitutionRef } from "./references.entity";
 import { Program, ProgramConnection } from "../program/program.entity";
 import { Edition, EditionConnection } from "../edition/edition.entity";
 import { Participation, ParticipationConnection } from "../participation/participation.entity";
 import { cooperationStatsByCountry } from "./cooperation-stats";
+import { cooperationStatsByInstitution } from "./institution-cooperation-stats";
 
 @Resolver(() => InstitutionRef)
 export class InstitutionRefResolver {
@@ -16,6 +17,11 @@ export class InstitutionRefResolver {
   @FieldResolver(() => EditionConnection, { description: "Editions this institution hosted, earliest first." })
   hostedEditions(@Root() institution: InstitutionRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Edition, { parent: "hostInstitutionId", orderBy: ["plannedStartDate"] }, page).load(institution.id);
+  }
+
+  @FieldResolver(() => InstitutionCooperationStats, { description: "The institution's cooperation in numbers: editions hosted, programmes led, people sent." })
+  cooperationStats(@Root() institution: InstitutionRef, @Ctx() ctx: SubgraphContext) {
+    return cooperationStatsByInstitution(ctx).load(institution.id);
   }
 }
 

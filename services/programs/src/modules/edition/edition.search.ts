@@ -1,0 +1,44 @@
+import type { SubgraphContext } from "@sstc/common";
+import { assertId, Language, paginate, SortDirection, type KeysetOrder, type PageArgs } from "@sstc/common";
+import { Edition } from "./edition.entity";
+import { EditionOrderField, type EditionFilter, type EditionOrder } from "./edition.inputs";
+import { editionConditions, hasCriteria, programmeMatches } from "../search/criteria";
+import { readSharedFilter } from "../search/filter-fields";
+import { SqlConditions } from "../search/sql-conditions";
+import { addTextSearch, anyColumnLike, searchWords } from "../search/text-search";
+import { programIdsOfPartner } from "../references/partner-programs";
+
+/** One page of the editions matching `filter`, in the order asked for. */
+export async function searchEditions(ctx: SubgraphContext, filter: EditionFilter | null | undefined, order: EditionOrder | null | undefined, page: PageArgs) {
+  const input = filter ?? {};
+  const { programme, edition } = readSharedFilter(input, "filter");
+  if (input.status) edition.status = input.status;
+  const programId = input.programId != null ? assertId(input.programId, "filter.programId") : undefined;
+  const words = input.search != null ? searchWords(input.search, "filter.search") : undefined;
+  const partnerProgramIds = programme.partner ? await programIdsOfPartner(ctx, programme.partner) : undefined;
+
+  const where = new SqlConditions();
+  editionConditions(edition, "e", where);
+  if (programId) where.add(`e.programId = ${where.param(programId)}`);
+  if (hasCriteria(programme)) programmeMatches(programme, "e", where, partnerProgramIds);
+  if (words) {
+    const inProgramme = anyColumnLike(["sp.titleEn", "sp.titleId", "sp.summaryEn", "sp.summaryId"]);
+    addTextSearch(
+      where,
+      words,
+      (pattern) =>
+        `${anyColumnLike(["e.titleEn", "e.titleId"])(pattern)} OR e.programId IN (SELECT sp.id FROM programs sp WHERE sp.deletedAt IS NULL AND (${inProgramme(pattern)}))`,
+    );
+  }
+  const qb = where.applyTo(ctx.db.getRepository(Edition).createQueryBuilder("e"));
+  return paginate(qb, page, editionKeyset(order));
+}
+
+/** The keyset order for a client's choice. */
+export function editionKeyset(order: EditionOrder | null | undefined): KeysetOrder<Edition> {
+  const direction = order?.direction ?? SortDirection.ASC;
+  if ((order?.field ?? EditionOrderField.START_DATE) === EditionOrderField.TITLE) {
+    return order?.lang === Language.ID ? { expression: "COALESCE(e.titleId, e.titleEn)", name: "titleId", direction } : { property: "titleEn", direction };
+  }
+  return { property: "plannedStartDate", direction };
+}

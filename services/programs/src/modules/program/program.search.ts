@@ -1,0 +1,46 @@
+import type { SubgraphContext } from "@sstc/common";
+import { Language, paginate, SortDirection, type KeysetOrder, type PageArgs } from "@sstc/common";
+import { Program } from "./program.entity";
+import { ProgramOrderField, type ProgramFilter, type ProgramOrder } from "./program.inputs";
+import { hasCriteria, hasMatchingEdition, programmeConditions } from "../search/criteria";
+import { readSharedFilter } from "../search/filter-fields";
+import { SqlConditions } from "../search/sql-conditions";
+import { addTextSearch, anyColumnLike, searchWords } from "../search/text-search";
+import { programIdsOfPartner } from "../references/partner-programs";
+
+/** One page of the programmes matching `filter`, in the order asked for. */
+export async function searchPrograms(ctx: SubgraphContext, filter: ProgramFilter | null | undefined, order: ProgramOrder | null | undefined, page: PageArgs) {
+  const input = filter ?? {};
+  const { programme, edition } = readSharedFilter(input, "filter");
+  if (input.status) programme.status = input.status;
+  const words = input.search != null ? searchWords(input.search, "filter.search") : undefined;
+  const partnerProgramIds = programme.partner ? await programIdsOfPartner(ctx, programme.partner) : undefined;
+
+  const where = new SqlConditions();
+  programmeConditions(programme, "p", where, partnerProgramIds);
+  if (hasCriteria(edition)) hasMatchingEdition(edition, "p", where);
+  if (words) addTextSearch(where, words, anyColumnLike(["p.titleEn", "p.titleId", "p.summaryEn", "p.summaryId"]));
+  const qb = where.applyTo(ctx.db.getRepository(Program).createQueryBuilder("p"));
+  return paginate(qb, page, programKeyset(order));
+}
+
+/** The keyset order for a client's choice; every key is NOT NULL (see START_DATE). */
+export function programKeyset(order: ProgramOrder | null | undefined): KeysetOrder<Program> {
+  const direction = order?.direction ?? SortDirection.ASC;
+  switch (order?.field ?? ProgramOrderField.CODE) {
+    case ProgramOrderField.TITLE:
+      return order?.lang === Language.ID ? { expression: "COALESCE(p.titleId, p.titleEn)", name: "titleId", direction } : { property: "titleEn", direction };
+    case ProgramOrderField.START_DATE: {
+      // A programme has no start of its own: its first edition's planned start, or a
+      // sentinel that puts programmes without editions last in either direction.
+      const none = direction === SortDirection.ASC ? "9999-12-31" : "0001-01-01";
+      return {
+        expression: `COALESCE((SELECT MIN(fe.plannedStartDate) FROM editions fe WHERE fe.programId = p.id AND fe.deletedAt IS NULL), '${none}')`,
+        name: "firstEditionStart",
+        direction,
+      };
+    }
+    default:
+      return { property: "code", direction };
+  }
+}

@@ -1,0 +1,59 @@
+import { type SubgraphContext } from "@sstc/common";
+import { Edition } from "../edition/edition.entity";
+import { Participation, ParticipationRole } from "../participation/participation.entity";
+import { Program } from "../program/program.entity";
+import type { InstitutionCooperationStats } from "./references.entity";
+
+type Count = string | number;
+
+/**
+ * Cooperation statistics for many institutions in three GROUP BY statements
+ * (people sent, editions hosted, programmes led) whatever their number —
+ * counted by the database, never by loading rows.
+ */
+export function cooperationStatsByInstitution(ctx: SubgraphContext) {
+  return ctx.loaders.get<string, InstitutionCooperationStats>("Institution.cooperationStats", async (ids) => {
+    const keys = [...ids];
+    const sent: Array<{ id: string; participations: Count; sent: Count; editions: Count; programmes: Count }> = await ctx.db
+      .getRepository(Participation)
+      .createQueryBuilder("pa")
+      .innerJoin(Edition, "e", "e.id = pa.editionId AND e.deletedAt IS NULL")
+      .select("pa.institutionId", "id")
+      .addSelect("COUNT(*)", "participations")
+      .addSelect("SUM(CASE WHEN pa.role = :participant THEN 1 ELSE 0 END)", "sent")
+      .addSelect("COUNT(DISTINCT pa.editionId)", "editions")
+      .addSelect("COUNT(DISTINCT e.programId)", "programmes")
+      .where("pa.institutionId IN (:...keys)", { keys, participant: ParticipationRole.PARTICIPANT })
+      .groupBy("pa.institutionId")
+      .getRawMany();
+    const hosted: Array<{ id: string; editions: Count; programmes: Count }> = await ctx.db
+      .getRepository(Edition)
+      .createQueryBuilder("e")
+      .select("e.hostInstitutionId", "id")
+      .addSelect("COUNT(*)", "editions")
+      .addSelect("COUNT(DISTINCT e.programId)", "programmes")
+      .where("e.hostInstitutionId IN (:...keys)", { keys })
+      .groupBy("e.hostInstitutionId")
+      .getRawMany();
+    const led: Array<{ id: string; programmes: Count }> = await ctx.db
+      .getRepository(Program)
+      .createQueryBuilder("p")
+      .select("p.leadInstitutionId", "id")
+      .addSelect("COUNT(*)", "programmes")
+      .where("p.leadInstitutionId IN (:...keys)", { keys })
+      .groupBy("p.leadInstitutionId")
+      .getRawMany();
+    const sentBy = new Map(sent.map((r) => [r.id, r]));
+    const hostedBy = new Map(hosted.map((r) => [r.id, r]));
+    const ledBy = new Map(led.map((r) => [r.id, r]));
+    return keys.map((id) => ({
+      editionsHosted: Number(hostedBy.get(id)?.editions ?? 0),
+      programmesHosted: Number(hostedBy.get(id)?.programmes ?? 0),
+      programmesLed: Number(ledBy.get(id)?.programmes ?? 0),
+      participations: Number(sentBy.get(id)?.participations ?? 0),
+      participantsSent: Number(sentBy.get(id)?.sent ?? 0),
+      editionsAttended: Number(sentBy.get(id)?.editions ?? 0),
+      programmesAttended: Number(sentBy.get(id)?.programmes ?? 0),
+    }));
+  });
+}

@@ -1,0 +1,88 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { SubgraphContext } from "@sstc/common";
+import { CooperationStatistics, StatisticsBucket } from "./statistics.types";
+import { StatisticsFilter } from "./statistics.inputs";
+import { readStatisticsFilter } from "./statistics.scope";
+import { breakdowns, totals } from "./statistics.queries";
+
+/*
+ * The root query only validates the filter; each selected field then runs
+ * its own GROUP BY, so a dashboard pays only for the charts it shows.
+ */
+@Resolver(() => CooperationStatistics)
+export class StatisticsResolver {
+  @Query(() => CooperationStatistics, { description: "Dashboard statistics, counted in the database: participants, programmes and editions broken down by country, gender, role, year, SDG goal and modality." })
+  statistics(@Arg("filter", () => StatisticsFilter, { nullable: true, description: "The years or programme to count; everything when omitted." }) filter: StatisticsFilter | undefined) {
+    return new CooperationStatistics(readStatisticsFilter(filter));
+  }
+
+  @FieldResolver(() => Int, { description: "Programmes in scope (with a year range: those with an edition in it)." })
+  programmeCount(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return totals.programmeCount(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => Int, { description: "Editions in scope." })
+  editionCount(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return totals.editionCount(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => Int, { description: "Participations in editions in scope, every role and status." })
+  participationCount(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return totals.participationCount(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], { description: "Participations by the country the person represents (key: ISO 3166-1 alpha-2 code)." })
+  participantsByCountry(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.participantsByCountry(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], { description: "Participations by recorded gender (key: FEMALE, MALE, UNDISCLOSED, or NOT_RECORDED when none is recorded)." })
+  participantsByGender(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.participantsByGender(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], { description: "Participations by role (key: a ParticipationRole value)." })
+  participantsByRole(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.participantsByRole(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], { description: "Participations by the year of their edition's planned start (key: e.g. 2023)." })
+  participantsByYear(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.participantsByYear(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], { description: "Editions by the year of their planned start (key: e.g. 2023)." })
+  editionsByYear(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.editionsByYear(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], { description: "Editions by their programme's modality (key: a CooperationModality value, or NONE)." })
+  editionsByModality(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.editionsByModality(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], { description: "Editions by the SDG goals of their programme (key: goal number; an edition counts under each goal)." })
+  editionsBySdgGoal(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.editionsBySdgGoal(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], { description: "Editions by the country they are held in (key: ISO 3166-1 alpha-2 code)." })
+  editionsByHostCountry(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.editionsByHostCountry(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], { description: "Programmes with an edition starting in each year (key: e.g. 2023; a programme counts under each of its years)." })
+  programmesByYear(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.programmesByYear(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], { description: "Programmes by modality (key: a CooperationModality value, or NONE)." })
+  programmesByModality(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.programmesByModality(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], { description: "Programmes by SDG goal (key: goal number; a programme counts under each of its goals)." })
+  programmesBySdgGoal(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.programmesBySdgGoal(ctx, stats.scope);
+  }
+}
