@@ -234,3 +234,37 @@ describe("partners", () => {
     expect(codes(outsider)).toEqual(["FORBIDDEN"]);
   });
 });
+
+describe("programmes", () => {
+  const CREATE = `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id code version sdgGoals sdgTargets leadInstitution { acronym } } }`;
+  const UPDATE = `mutation($id: ID!, $version: Int!, $input: UpdateProgramInput!) { updateProgram(id: $id, version: $version, input: $input) { version sdgGoals sdgTargets title } }`;
+  const input = { code: "TPBIS-ASEAN", titleEn: "TPBIS for ASEAN libraries", sdgGoals: [4, 10], sdgTargets: ["4.6"], modality: "SOUTH_SOUTH", status: "PIPELINE", leadInstitutionId: PERPUSNAS, parentProgramId: DemoIds.program.sstc };
+
+  it("creates a programme with its SDG alignment, findable by the SDG filter", async () => {
+    const result = await graph.query(CREATE, { input }, perpusnasEditor);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.createProgram).toMatchObject({ code: "TPBIS-ASEAN", version: 1, sdgGoals: [4, 10], sdgTargets: ["4.6"], leadInstitution: { acronym: expect.any(String) } });
+    const found = await graph.query(`{ programs(filter: { sdgGoal: 10, modality: SOUTH_SOUTH }) { nodes { code } } }`);
+    expect(found.data!.programs.nodes.map((n: any) => n.code)).toContain("TPBIS-ASEAN");
+    const taken = await graph.query(CREATE, { input }, perpusnasEditor);
+    expect(codes(taken)).toEqual(["CONFLICT"]);
+  });
+
+  it("audits an SDG-only change as a new version, and refuses targets of unlisted goals", async () => {
+    const { data } = await graph.query(`{ programByCode(code: "TPBIS-ASEAN") { id version } }`);
+    const { id, version } = data!.programByCode;
+    const changed = await graph.query(UPDATE, { id, version, input: { sdgTargets: ["4.6", "10.2"] } }, perpusnasEditor);
+    expect(changed.data!.updateProgram).toMatchObject({ version: version + 1, sdgGoals: [4, 10], sdgTargets: ["4.6", "10.2"] });
+    const history = await graph.query(`{ programByCode(code: "TPBIS-ASEAN") { history { nodes { action changes { field } } } } }`, undefined, perpusnasEditor);
+    expect(history.data!.programByCode.history.nodes.at(-1)).toEqual({ action: "UPDATE", changes: [{ field: "sdg" }] });
+    const stray = await graph.query(UPDATE, { id, version: version + 1, input: { sdgTargets: ["16.10"] } }, perpusnasEditor);
+    expect(codes(stray)).toEqual(["BAD_USER_INPUT"]);
+  });
+
+  it("refuses a lead institution that does not exist and an editor of another institution", async () => {
+    const ghost = await graph.query(CREATE, { input: { ...input, code: "GHOST", leadInstitutionId: "00000000-0000-4000-8000-00ff000000bb" } }, admin);
+    expect(codes(ghost)).toEqual(["BAD_USER_INPUT"]);
+    const foreign = await graph.query(CREATE, { input: { ...input, code: "FOREIGN" } }, kemenluEditor);
+    expect(codes(foreign)).toEqual(["FORBIDDEN"]);
+  });
+});

@@ -1,6 +1,8 @@
 import { auditTrailResolver, buildFederatedSchema, historyResolver } from "@sstc/common";
 import { Edition } from "./modules/edition/edition.entity";
 import { EditionMutations } from "./modules/edition/edition.mutations";
+import { Program } from "./modules/program/program.entity";
+import { ProgramMutations } from "./modules/program/program.mutations";
 import { Activity } from "./modules/activity/activity.entity";
 import { ActivityMutations } from "./modules/activity/activity.mutations";
 import { Participation } from "./modules/participation/participation.entity";
@@ -29,10 +31,12 @@ export function buildProgramsSchema() {
         InstitutionRefResolver,
         CountryRefResolver,
         StatisticsResolver,
+        ProgramMutations,
         EditionMutations,
         ActivityMutations,
         ParticipationMutations,
         CommitmentMutations,
+        historyResolver(Program, "Program"),
         historyResolver(Edition, "Edition"),
         historyResolver(Activity, "Activity"),
         historyResolver(Participation, "Participation"),

@@ -90,6 +90,8 @@ export async function updateRecord<T extends BaseRecord>(
   patch: Partial<T>,
   ownersOf: (row: T, manager: EntityManager) => Owners | Promise<Owners>,
   check?: (merged: T, manager: EntityManager) => Promise<void>,
+  /** Changes kept outside the row (e.g. a programme's SDG table), applied in the same transaction; returns what changed. */
+  sideChanges?: (current: T, manager: EntityManager) => Promise<FieldChange[]>,
 ): Promise<T> {
   const row = await ctx.db.transaction(async (m) => {
     const repo = m.getRepository(entity);
@@ -101,12 +103,12 @@ export async function updateRecord<T extends BaseRecord>(
         currentVersion: current.version,
       });
     }
-    const changes = diff(current, patch);
-    if (!changes.length) return current;
     const merged = { ...current, ...patch } as T;
     // Moving a record to another owner needs the right to edit the new owner's records too.
     assertMayEdit(ctx.principal, await ownersOf(merged, m), `${typeName} ${id} after this change`);
     await check?.(merged, m);
+    const changes = [...diff(current, patch), ...((await sideChanges?.(current, m)) ?? [])];
+    if (!changes.length) return current;
     const result = await repo
       .createQueryBuilder()
       .update()
