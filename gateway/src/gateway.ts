@@ -12,6 +12,8 @@ import { graphiqlRenderer } from "./graphiql";
 
 export interface GatewayContext {
   principal: Principal;
+  /** The client's Accept-Language, passed on so subgraphs answer in it. */
+  acceptLanguage?: string;
 }
 
 /**
@@ -26,8 +28,9 @@ class SignedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    const principal = (context as Partial<GatewayContext>).principal ?? ANONYMOUS;
+    const { principal = ANONYMOUS, acceptLanguage } = context as Partial<GatewayContext>;
     request.http!.headers.set(PRINCIPAL_HEADER, await signPrincipal(this.secret, principal, request.query ?? ""));
+    if (acceptLanguage) request.http!.headers.set("accept-language", acceptLanguage.slice(0, 200));
   }
 }
 
@@ -83,7 +86,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     bodyLimit: config.BODY_LIMIT,
     beforeBody: [corsMiddleware],
     before: [createAuthenticator(config), limiter],
-    context: async (_req, res) => ({ principal: res.locals.principal as Principal }),
+    context: async (req, res) => ({ principal: res.locals.principal as Principal, acceptLanguage: req.header("accept-language") }),
     readiness: async () => {
       await Promise.all(
         Object.values(config.subgraphUrls).map(async (url) => {

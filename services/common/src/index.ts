@@ -18,3 +18,4 @@ export * from "./principal";
 export * from "./authorization";
 export * from "./service-client";
 export * from "./editing";
+export * from "./bilingual";

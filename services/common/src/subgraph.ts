@@ -9,6 +9,8 @@ import { exitOnSignals, sendGraphqlError, startGraphqlServer, type RunningServer
 import { PRINCIPAL_HEADER, verifyPrincipal, type Principal } from "./principal";
 import type { Request, Response, NextFunction } from "express";
 import type { ServiceLinks } from "./service-client";
+import { languageFromHeader } from "./bilingual";
+import type { Language } from "./language";
 
 /** What every resolver of a subgraph receives. */
 export interface SubgraphContext {
@@ -20,6 +22,8 @@ export interface SubgraphContext {
   principal: Principal;
   /** How to reach the other subgraphs. */
   links: ServiceLinks;
+  /** The request's preferred language (Accept-Language), for texts asked for without `lang`. */
+  language: Language;
 }
 
 /** Everything that distinguishes one subgraph from another. */
@@ -84,7 +88,13 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Subgrap
       // Inline traces only feed Apollo's hosted usage reporting, which this graph does not use.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
       before: [requireGatewaySignature(env.GATEWAY_SIGNING_SECRET)],
-      context: async (_req, res) => ({ db, loaders: new RequestLoaders(), principal: res.locals.principal as Principal, links }),
+      context: async (req, res) => ({
+        db,
+        loaders: new RequestLoaders(),
+        principal: res.locals.principal as Principal,
+        links,
+        language: languageFromHeader(req.header("accept-language")),
+      }),
       readiness: async () => {
         await db.query("SELECT 1");
       },

@@ -1,12 +1,24 @@
-import { Language, pick, pageSize, BadUserInputError, MAX_PAGE_SIZE, assertId, assertCountryCode } from "@sstc/common";
+import { Language, languageFromHeader, localize, pageSize, BadUserInputError, MAX_PAGE_SIZE, assertId, assertCountryCode } from "@sstc/common";
 
 describe("bilingual text", () => {
-  it("returns the asked language and falls back to the other", () => {
-    expect(pick(Language.ID, "Library", "Perpustakaan")).toBe("Perpustakaan");
-    expect(pick(Language.EN, "Library", "Perpustakaan")).toBe("Library");
-    expect(pick(Language.ID, "Library", null)).toBe("Library");
-    expect(pick(Language.EN, null, "Perpustakaan")).toBe("Perpustakaan");
-    expect(pick(Language.EN, null, null)).toBeNull();
+  it("returns the asked language, or the other one marked as a fallback", () => {
+    expect(localize(Language.ID, "Library", "Perpustakaan")).toEqual({ text: "Perpustakaan", language: "ID", requested: "ID", fallback: false });
+    expect(localize(Language.EN, "Library", "Perpustakaan")).toEqual({ text: "Library", language: "EN", requested: "EN", fallback: false });
+    expect(localize(Language.ID, "Library", null)).toEqual({ text: "Library", language: "EN", requested: "ID", fallback: true });
+    expect(localize(Language.ID, "Library", "  ")).toMatchObject({ text: "Library", fallback: true });
+    expect(localize(Language.EN, null, "Perpustakaan")).toEqual({ text: "Perpustakaan", language: "ID", requested: "EN", fallback: true });
+    expect(localize(Language.EN, null, null)).toEqual({ text: null, language: null, requested: "EN", fallback: false });
+  });
+
+  it("reads the preferred language from Accept-Language", () => {
+    expect(languageFromHeader(undefined)).toBe("EN");
+    expect(languageFromHeader("id-ID,id;q=0.9,en;q=0.8")).toBe("ID");
+    expect(languageFromHeader("en-GB,en;q=0.9,id;q=0.8")).toBe("EN");
+    expect(languageFromHeader("fr-FR,id;q=0.5,en;q=0.4")).toBe("ID");
+    expect(languageFromHeader("en;q=0.2, id;q=0.7")).toBe("ID");
+    expect(languageFromHeader("in")).toBe("ID");
+    expect(languageFromHeader("de, fr")).toBe("EN");
+    expect(languageFromHeader("id;q=0, en")).toBe("EN");
   });
 });
 

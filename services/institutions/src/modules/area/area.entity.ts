@@ -1,6 +1,6 @@
-import { Arg, Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Connection, Language, pick } from "@sstc/common";
+import { BaseRecord, Bilingual, Connection } from "@sstc/common";
 
 export enum AreaLevel {
   PROVINCE = "PROVINCE",
@@ -19,6 +19,9 @@ registerEnumType(AreaLevel, {
   },
 });
 
+@Bilingual([
+  { name: "name", en: "nameEn", id: "nameId", description: "Area name." },
+])
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "An administrative area: an Indonesian province, regency, city or district." })
 @Entity("administrative_areas")
@@ -43,10 +46,6 @@ export class AdministrativeArea extends BaseRecord {
   @Column("varchar", { length: 36, nullable: true })
   parentId: string | null;
 
-  @Field(() => String, { description: "Area name." })
-  name(@Arg("lang", () => Language, { defaultValue: Language.EN, description: "Language of the name." }) lang: Language): string {
-    return pick(lang, this.nameEn, this.nameId)!;
-  }
 }
 
 @ObjectType({ description: "A page of administrative areas." })

@@ -1,7 +1,10 @@
-import { Arg, Directive, Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Connection, Language, pick } from "@sstc/common";
+import { Bilingual, Connection } from "@sstc/common";
 
+@Bilingual([
+  { name: "name", en: "nameEn", id: "nameId", description: "Country name." },
+])
 @Directive('@key(fields: "code")')
 @ObjectType({ description: "A country (ISO 3166-1), with its Colombo Plan membership." })
 @Entity("countries")
@@ -32,10 +35,6 @@ export class Country {
   @Column("int", { nullable: true })
   colomboPlanJoinedYear: number | null;
 
-  @Field(() => String, { description: "Country name." })
-  name(@Arg("lang", () => Language, { defaultValue: Language.EN, description: "Language of the name." }) lang: Language): string {
-    return pick(lang, this.nameEn, this.nameId)!;
-  }
 }
 
 @ObjectType({ description: "A page of countries." })

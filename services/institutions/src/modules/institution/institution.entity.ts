@@ -1,6 +1,6 @@
-import { Arg, Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Connection, Language, pick } from "@sstc/common";
+import { BaseRecord, Bilingual, Connection } from "@sstc/common";
 
 export enum InstitutionType {
   NATIONAL_LIBRARY = "NATIONAL_LIBRARY",
@@ -39,6 +39,9 @@ const IATI_ORGANISATION_TYPE: Record<InstitutionType, string> = {
   NGO: "22",
 };
 
+@Bilingual([
+  { name: "name", en: "nameEn", id: "nameId", description: "Institution name." },
+])
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "An organisation that hosts, sends or runs cooperation: a library, ministry, directorate, local government, university, intergovernmental organisation or NGO." })
 @Entity("institutions")
@@ -70,10 +73,6 @@ export class Institution extends BaseRecord {
   @Column("varchar", { length: 255, nullable: true })
   website: string | null;
 
-  @Field(() => String, { description: "Institution name." })
-  name(@Arg("lang", () => Language, { defaultValue: Language.EN, description: "Language of the name." }) lang: Language): string {
-    return pick(lang, this.nameEn, this.nameId)!;
-  }
 
   @Field(() => String, { description: "IATI OrganisationType code (10 government, 11 local government, 15 other public sector, 22 national NGO, 40 multilateral, 80 academic)." })
   iatiOrganisationType(): string {

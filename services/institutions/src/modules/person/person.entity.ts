@@ -1,6 +1,6 @@
-import { Arg, Authorized, Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import { Authorized, Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Connection, Language, pick } from "@sstc/common";
+import { BaseRecord, Bilingual, Connection } from "@sstc/common";
 
 export enum Gender {
   FEMALE = "FEMALE",
@@ -9,6 +9,9 @@ export enum Gender {
 }
 registerEnumType(Gender, { name: "Gender", description: "Gender as recorded for participation statistics." });
 
+@Bilingual([
+  { name: "position", en: "positionEn", id: "positionId", description: "Position or title, e.g. Chief Secretary (partner role and above).", nullable: true, role: "partner" },
+])
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A person: an official, contact or programme participant. Names need the partner role; email, phone and gender are personal data for editors and admins." })
 @Entity("people")
@@ -46,11 +49,6 @@ export class Person extends BaseRecord {
   @Column("simple-enum", { enum: Gender, nullable: true })
   gender: Gender | null;
 
-  @Authorized("partner")
-  @Field(() => String, { nullable: true, description: "Position or title, e.g. Chief Secretary (partner role and above)." })
-  position(@Arg("lang", () => Language, { defaultValue: Language.EN, description: "Language of the position." }) lang: Language): string | null {
-    return pick(lang, this.positionEn, this.positionId);
-  }
 }
 
 @ObjectType({ description: "A page of people." })

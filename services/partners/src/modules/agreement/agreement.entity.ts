@@ -1,6 +1,6 @@
-import { Arg, Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Connection, Language, langArg, pick } from "@sstc/common";
+import { BaseRecord, Bilingual, Connection } from "@sstc/common";
 
 export enum AgreementKind {
   MOU = "MOU",
@@ -10,6 +10,10 @@ export enum AgreementKind {
 }
 registerEnumType(AgreementKind, { name: "AgreementKind", description: "Legal form of an agreement." });
 
+@Bilingual([
+  { name: "title", en: "titleEn", id: "titleId", description: "Agreement title." },
+  { name: "summary", en: "summaryEn", id: "summaryId", description: "What the agreement covers.", nullable: true },
+])
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "An MoU or framework between partners (e.g. Indonesia's SSTC collaboration with the Colombo Plan)." })
 @Entity("agreements")
@@ -38,15 +42,7 @@ export class Agreement extends BaseRecord {
   @Column("date", { nullable: true })
   expiresOn: string | null;
 
-  @Field(() => String, { description: "Agreement title." })
-  title(@Arg("lang", () => Language, langArg) lang: Language): string {
-    return pick(lang, this.titleEn, this.titleId)!;
-  }
 
-  @Field(() => String, { nullable: true, description: "What the agreement covers." })
-  summary(@Arg("lang", () => Language, langArg) lang: Language): string | null {
-    return pick(lang, this.summaryEn, this.summaryId);
-  }
 }
 
 @ObjectType({ description: "A page of agreements." })

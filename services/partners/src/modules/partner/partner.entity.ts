@@ -1,6 +1,6 @@
-import { Arg, Directive, Field, ObjectType, registerEnumType } from "type-graphql";
+import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Connection, Language, langArg, pick } from "@sstc/common";
+import { BaseRecord, Bilingual, Connection } from "@sstc/common";
 
 export enum PartnerKind {
   MINISTRY = "MINISTRY",
@@ -19,6 +19,9 @@ registerEnumType(PartnerKind, {
   },
 });
 
+@Bilingual([
+  { name: "name", en: "nameEn", id: "nameId", description: "Partner name." },
+])
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A diplomacy partner that runs or supports cooperation programmes." })
 @Entity("partners")
@@ -46,10 +49,6 @@ export class Partner extends BaseRecord {
   @Column("varchar", { length: 36, nullable: true })
   parentPartnerId: string | null;
 
-  @Field(() => String, { description: "Partner name." })
-  name(@Arg("lang", () => Language, langArg) lang: Language): string {
-    return pick(lang, this.nameEn, this.nameId)!;
-  }
 }
 
 @ObjectType({ description: "A page of partners." })

@@ -1,6 +1,6 @@
-import { Arg, Field, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Connection, Language, langArg, pick } from "@sstc/common";
+import { BaseRecord, Bilingual, Connection } from "@sstc/common";
 
 /** IATI OrganisationRole code list, plus co-organiser for SSTC events. */
 export enum PartnershipRole {
@@ -24,6 +24,9 @@ registerEnumType(PartnershipRole, {
 
 const IATI_ROLE: Record<PartnershipRole, number | null> = { FUNDING: 1, ACCOUNTABLE: 2, EXTENDING: 3, IMPLEMENTING: 4, CO_ORGANISER: null };
 
+@Bilingual([
+  { name: "contribution", en: "contributionEn", id: "contributionId", description: "What the partner contributes.", nullable: true },
+])
 @ObjectType({ description: "A partner's role in a programme and what it contributes." })
 @Entity("program_partnerships")
 export class ProgramPartnership extends BaseRecord {
@@ -48,10 +51,6 @@ export class ProgramPartnership extends BaseRecord {
     return IATI_ROLE[this.role];
   }
 
-  @Field(() => String, { nullable: true, description: "What the partner contributes." })
-  contribution(@Arg("lang", () => Language, langArg) lang: Language): string | null {
-    return pick(lang, this.contributionEn, this.contributionId);
-  }
 }
 
 @ObjectType({ description: "A page of programme partnerships." })

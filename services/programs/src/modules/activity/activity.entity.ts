@@ -1,6 +1,6 @@
-import { Arg, Field, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Connection, Language, langArg, pick } from "@sstc/common";
+import { BaseRecord, Bilingual, Connection } from "@sstc/common";
 
 export enum ActivityKind {
   OPENING = "OPENING",
@@ -11,6 +11,10 @@ export enum ActivityKind {
 }
 registerEnumType(ActivityKind, { name: "ActivityKind", description: "What kind of activity an edition item is." });
 
+@Bilingual([
+  { name: "title", en: "titleEn", id: "titleId", description: "Activity title." },
+  { name: "description", en: "descriptionEn", id: "descriptionId", description: "What happened.", nullable: true },
+])
 @ObjectType({ description: "A session, workshop or site visit within an edition." })
 @Entity("activities")
 export class Activity extends BaseRecord {
@@ -43,15 +47,7 @@ export class Activity extends BaseRecord {
   @Column("varchar", { length: 36, nullable: true })
   siteInstitutionId: string | null;
 
-  @Field(() => String, { description: "Activity title." })
-  title(@Arg("lang", () => Language, langArg) lang: Language): string {
-    return pick(lang, this.titleEn, this.titleId)!;
-  }
 
-  @Field(() => String, { nullable: true, description: "What happened." })
-  description(@Arg("lang", () => Language, langArg) lang: Language): string | null {
-    return pick(lang, this.descriptionEn, this.descriptionId);
-  }
 }
 
 @ObjectType({ description: "A page of activities." })

@@ -1,6 +1,6 @@
-import { Arg, Field, ObjectType, registerEnumType } from "type-graphql";
+import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Connection, Language, langArg, pick } from "@sstc/common";
+import { BaseRecord, Bilingual, Connection } from "@sstc/common";
 
 export enum FollowUpStatus {
   PLANNED = "PLANNED",
@@ -10,6 +10,9 @@ export enum FollowUpStatus {
 }
 registerEnumType(FollowUpStatus, { name: "FollowUpStatus", description: "Progress of a commitment after the programme." });
 
+@Bilingual([
+  { name: "description", en: "descriptionEn", id: "descriptionId", description: "The commitment." },
+])
 @ObjectType({ description: "What a participant or country commits to after an edition (an action plan), with its follow-up." })
 @Entity("commitments")
 export class Commitment extends BaseRecord {
@@ -36,10 +39,6 @@ export class Commitment extends BaseRecord {
   @Column("date", { nullable: true })
   dueDate: string | null;
 
-  @Field(() => String, { description: "The commitment." })
-  description(@Arg("lang", () => Language, langArg) lang: Language): string {
-    return pick(lang, this.descriptionEn, this.descriptionId)!;
-  }
 }
 
 @ObjectType({ description: "A page of commitments." })

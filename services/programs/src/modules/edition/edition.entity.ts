@@ -1,8 +1,12 @@
-import { Arg, Directive, Field, ObjectType } from "type-graphql";
+import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Connection, Language, langArg, pick } from "@sstc/common";
+import { BaseRecord, Bilingual, Connection } from "@sstc/common";
 import { ActivityStatus } from "../program/program.enums";
 
+@Bilingual([
+  { name: "title", en: "titleEn", id: "titleId", description: "Edition title." },
+  { name: "venue", en: "venueEn", id: "venueId", description: "Venue, e.g. the city.", nullable: true },
+])
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "One run of a programme: its dates, venue, host and invited countries." })
 @Entity("editions")
@@ -54,15 +58,7 @@ export class Edition extends BaseRecord {
   @Column("simple-enum", { enum: ActivityStatus })
   status: ActivityStatus;
 
-  @Field(() => String, { description: "Edition title." })
-  title(@Arg("lang", () => Language, langArg) lang: Language): string {
-    return pick(lang, this.titleEn, this.titleId)!;
-  }
 
-  @Field(() => String, { nullable: true, description: "Venue, e.g. the city." })
-  venue(@Arg("lang", () => Language, langArg) lang: Language): string | null {
-    return pick(lang, this.venueEn, this.venueId);
-  }
 }
 
 @ObjectType({ description: "A page of editions." })

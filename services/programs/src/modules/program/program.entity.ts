@@ -1,8 +1,13 @@
-import { Arg, Directive, Field, Int, ObjectType } from "type-graphql";
+import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Connection, Language, langArg, pick } from "@sstc/common";
+import { BaseRecord, Bilingual, Connection } from "@sstc/common";
 import { ActivityStatus, CooperationModality, IATI_ACTIVITY_STATUS_CODE } from "./program.enums";
 
+@Bilingual([
+  { name: "title", en: "titleEn", id: "titleId", description: "Programme title." },
+  { name: "summary", en: "summaryEn", id: "summaryId", description: "Programme summary.", nullable: true },
+  { name: "theme", en: "themeEn", id: "themeId", description: "Theme, e.g. library transformation.", nullable: true },
+])
 @Directive('@key(fields: "id")')
 @Directive('@key(fields: "code")')
 @ObjectType({ description: "A cooperation programme, e.g. TPBIS knowledge sharing for Colombo Plan countries, or the SSTC programme it belongs to." })
@@ -44,20 +49,8 @@ export class Program extends BaseRecord {
   @Column("varchar", { length: 36, nullable: true })
   parentProgramId: string | null;
 
-  @Field(() => String, { description: "Programme title." })
-  title(@Arg("lang", () => Language, langArg) lang: Language): string {
-    return pick(lang, this.titleEn, this.titleId)!;
-  }
 
-  @Field(() => String, { nullable: true, description: "Programme summary." })
-  summary(@Arg("lang", () => Language, langArg) lang: Language): string | null {
-    return pick(lang, this.summaryEn, this.summaryId);
-  }
 
-  @Field(() => String, { nullable: true, description: "Theme, e.g. library transformation." })
-  theme(@Arg("lang", () => Language, langArg) lang: Language): string | null {
-    return pick(lang, this.themeEn, this.themeId);
-  }
 
   @Field(() => Int, { description: "IATI ActivityStatus code of `status`." })
   iatiStatusCode(): number {
