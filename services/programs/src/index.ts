@@ -3,6 +3,7 @@ import { AuditEntry, type SubgraphDefinition } from "@sstc/common";
 import { InitialPrograms1732600000000 } from "./migrations/1732600000000-InitialPrograms";
 import { NormaliseSdgTargets1732700000000 } from "./migrations/1732700000000-NormaliseSdgTargets";
 import { AuditTrail1732800000000 } from "./migrations/1732800000000-AuditTrail";
+import { Publication1732900000000 } from "./migrations/1732900000000-Publication";
 import { Program } from "./modules/program/program.entity";
 import { Edition } from "./modules/edition/edition.entity";
 import { Activity } from "./modules/activity/activity.entity";
@@ -16,7 +17,7 @@ export const programsSubgraph: SubgraphDefinition = {
   name: "programs",
   defaultPort: 4001,
   entities: [Program, ProgramSdgTarget, Edition, Activity, Participation, Commitment, AuditEntry],
-  migrations: [InitialPrograms1732600000000, NormaliseSdgTargets1732700000000, AuditTrail1732800000000],
+  migrations: [InitialPrograms1732600000000, NormaliseSdgTargets1732700000000, AuditTrail1732800000000, Publication1732900000000],
   buildSchema: buildProgramsSchema,
   isEmpty: async (db) => (await db.getRepository(Program).count({ withDeleted: true })) === 0,
   seed: seedPrograms,

@@ -29,7 +29,7 @@ export class ProgramPartnershipResolver {
     return rows.map((r) => r.programId);
   }
 
-  @FieldResolver(() => ProgramRef, { description: "The programme." })
+  @FieldResolver(() => ProgramRef, { nullable: true, description: "The programme; null when it is a draft you may not see." })
   program(@Root() partnership: ProgramPartnership): ProgramRef {
     return { id: partnership.programId };
   }

@@ -54,6 +54,10 @@ export class Edition extends BaseRecord {
   @Column("simple-json")
   invitedCountryCodes: string[];
 
+  @Field({ description: "False for a draft, which only the partner role and above can see." })
+  @Column("boolean", { default: true })
+  published: boolean;
+
   @Field(() => ActivityStatus, { description: "Edition status (IATI ActivityStatus)." })
   @Column("simple-enum", { enum: ActivityStatus })
   status: ActivityStatus;

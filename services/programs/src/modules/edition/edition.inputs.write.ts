@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { ArrayMaxSize, IsBoolean, IsOptional, IsUUID, Length, Matches } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { ActivityStatus } from "../program/program.enums";
 
@@ -69,6 +69,11 @@ export class CreateEditionInput {
 
   @Field(() => ActivityStatus, { description: "Status." })
   status: ActivityStatus;
+
+  @Field({ nullable: true, description: "False to keep it a draft, seen only by the partner role and above. Defaults to true." })
+  @IsOptional()
+  @IsBoolean()
+  published?: boolean;
 }
 
 @InputType({ description: "Changes to an edition; omitted fields stay as they are, null clears an optional field." })
@@ -137,4 +142,9 @@ export class UpdateEditionInput {
   @Field(() => ActivityStatus, { nullable: true, description: "Status." })
   @IsOptional()
   status?: ActivityStatus;
+
+  @Field({ nullable: true, description: "Publish (true) or withdraw to draft (false)." })
+  @IsOptional()
+  @IsBoolean()
+  published?: boolean;
 }

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { assertId, childPages, findOrFail, PageArgs, rowsByKey, type SubgraphContext } from "@sstc/common";
+import { visible, visibleOrNotFound } from "../publication";
 import { Edition, EditionConnection } from "./edition.entity";
 import { EditionFilter, EditionOrder } from "./edition.inputs";
 import { searchEditions } from "./edition.search";
@@ -12,8 +13,8 @@ import { AdministrativeAreaRef, CountryRef, InstitutionRef, areaRef, countryRef,
 @Resolver(() => Edition)
 export class EditionResolver {
   @Query(() => Edition, { nullable: true, description: "An edition by id." })
-  edition(@Arg("id", () => ID, { description: "Edition id." }) id: string, @Ctx() ctx: SubgraphContext) {
-    return findOrFail(ctx, Edition, "id", assertId(id), "Edition");
+  async edition(@Arg("id", () => ID, { description: "Edition id." }) id: string, @Ctx() ctx: SubgraphContext) {
+    return visibleOrNotFound(ctx, await findOrFail(ctx, Edition, "id", assertId(id), "Edition"), "Edition", id);
   }
 
   @Query(() => EditionConnection, { description: "Editions matching a filter, ordered as asked (earliest planned start first unless told otherwise), a page at a time." })
@@ -26,9 +27,9 @@ export class EditionResolver {
     return searchEditions(ctx, filter, orderBy, page);
   }
 
-  @FieldResolver(() => Program, { description: "The programme this is an edition of." })
-  program(@Root() edition: Edition, @Ctx() ctx: SubgraphContext) {
-    return rowsByKey(ctx, Program, "id").load(edition.programId);
+  @FieldResolver(() => Program, { nullable: true, description: "The programme this is an edition of; null when it is a draft you may not see." })
+  async program(@Root() edition: Edition, @Ctx() ctx: SubgraphContext) {
+    return visible(ctx, await rowsByKey(ctx, Program, "id").load(edition.programId));
   }
 
   @FieldResolver(() => InstitutionRef, { description: "The institution hosting the edition." })
@@ -70,6 +71,6 @@ export class EditionResolver {
 
 export const editionReference = {
   Edition: {
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => rowsByKey(ctx, Edition, "id").load(ref.id),
+    __resolveReference: async (ref: { id: string }, ctx: SubgraphContext) => visible(ctx, await rowsByKey(ctx, Edition, "id").load(ref.id)),
   },
 };

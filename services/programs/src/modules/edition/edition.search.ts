@@ -1,4 +1,5 @@
 import type { SubgraphContext } from "@sstc/common";
+import { publishedCondition } from "../publication";
 import { assertId, Language, paginate, SortDirection, type KeysetOrder, type PageArgs } from "@sstc/common";
 import { Edition } from "./edition.entity";
 import { EditionOrderField, type EditionFilter, type EditionOrder } from "./edition.inputs";
@@ -31,6 +32,8 @@ export async function searchEditions(ctx: SubgraphContext, filter: EditionFilter
     );
   }
   const qb = where.applyTo(ctx.db.getRepository(Edition).createQueryBuilder("e"));
+  const published = publishedCondition(ctx, "e");
+  if (published) qb.andWhere(published);
   return paginate(qb, page, editionKeyset(order));
 }
 

@@ -39,6 +39,10 @@ export class Program extends BaseRecord {
   @Column("simple-enum", { enum: CooperationModality, nullable: true })
   modality: CooperationModality | null;
 
+  @Field({ description: "False for a draft, which only the partner role and above can see." })
+  @Column("boolean", { default: true })
+  published: boolean;
+
   @Field(() => ActivityStatus, { description: "Programme status (IATI ActivityStatus)." })
   @Column("simple-enum", { enum: ActivityStatus })
   status: ActivityStatus;

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from "class-validator";
+import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ActivityStatus, CooperationModality } from "./program.enums";
 
@@ -58,6 +58,11 @@ export class CreateProgramInput {
 
   @Field(() => ActivityStatus, { description: "Status." })
   status: ActivityStatus;
+
+  @Field({ nullable: true, description: "False to keep it a draft, seen only by the partner role and above. Defaults to true." })
+  @IsOptional()
+  @IsBoolean()
+  published?: boolean;
 
   @Field(() => ID, { description: "Leading institution (institutions subgraph)." })
   @IsUUID()
@@ -127,6 +132,11 @@ export class UpdateProgramInput {
   @Field(() => ActivityStatus, { nullable: true, description: "Status." })
   @IsOptional()
   status?: ActivityStatus;
+
+  @Field({ nullable: true, description: "Publish (true) or withdraw to draft (false)." })
+  @IsOptional()
+  @IsBoolean()
+  published?: boolean;
 
   @Field(() => ID, { nullable: true, description: "Leading institution." })
   @IsOptional()

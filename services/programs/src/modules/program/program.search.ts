@@ -7,6 +7,7 @@ import { readSharedFilter } from "../search/filter-fields";
 import { SqlConditions } from "../search/sql-conditions";
 import { addTextSearch, anyColumnLike, searchWords } from "../search/text-search";
 import { programIdsOfPartner } from "../references/partner-programs";
+import { publishedCondition } from "../publication";
 
 /** One page of the programmes matching `filter`, in the order asked for. */
 export async function searchPrograms(ctx: SubgraphContext, filter: ProgramFilter | null | undefined, order: ProgramOrder | null | undefined, page: PageArgs) {
@@ -21,6 +22,8 @@ export async function searchPrograms(ctx: SubgraphContext, filter: ProgramFilter
   if (hasCriteria(edition)) hasMatchingEdition(edition, "p", where);
   if (words) addTextSearch(where, words, anyColumnLike(["p.titleEn", "p.titleId", "p.summaryEn", "p.summaryId"]));
   const qb = where.applyTo(ctx.db.getRepository(Program).createQueryBuilder("p"));
+  const published = publishedCondition(ctx, "p");
+  if (published) qb.andWhere(published);
   return paginate(qb, page, programKeyset(order));
 }
 

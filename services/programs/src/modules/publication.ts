@@ -1,0 +1,27 @@
+import { hasRole, NotFoundError, type SubgraphContext } from "@sstc/common";
+
+/*
+ * Drafts (published = false) of programmes and editions are seen by the
+ * partner role and above; for the public they do not exist — not in lists, not
+ * by id, not through references from other subgraphs.
+ */
+
+/** True when the caller may see unpublished programmes and editions. */
+export const seesDrafts = (ctx: SubgraphContext) => hasRole(ctx.principal, "partner");
+
+/** The row, or null when it is a draft the caller may not see. */
+export function visible<T extends { published: boolean }>(ctx: SubgraphContext, row: T | null | undefined): T | null {
+  return row && (row.published || seesDrafts(ctx)) ? row : null;
+}
+
+/** Like `visible`, but NOT_FOUND — exactly as for a record that does not exist. */
+export function visibleOrNotFound<T extends { published: boolean }>(ctx: SubgraphContext, row: T, typeName: string, key: string): T {
+  if (!visible(ctx, row)) throw new NotFoundError(typeName, key);
+  return row;
+}
+
+/** The extra condition for child lists of programmes or editions (alias `t`). */
+export const publishedOnly = (ctx: SubgraphContext): { where?: string } => (seesDrafts(ctx) ? {} : { where: "t.published = 1" });
+
+/** The condition for a query builder alias. */
+export const publishedCondition = (ctx: SubgraphContext, alias: string): string | null => (seesDrafts(ctx) ? null : `${alias}.published = 1`);
