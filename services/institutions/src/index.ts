@@ -1,7 +1,6 @@
 import "reflect-metadata";
-import { AuditEntry, type SubgraphDefinition } from "@sstc/common";
+import { AuditEntry, AuditTrail1732800000000, type SubgraphDefinition } from "@sstc/common";
 import { InitialInstitutions1732600000000 } from "./migrations/1732600000000-InitialInstitutions";
-import { AuditTrail1732800000000 } from "./migrations/1732800000000-AuditTrail";
 import { Country } from "./modules/country/country.entity";
 import { AdministrativeArea } from "./modules/area/area.entity";
 import { Institution } from "./modules/institution/institution.entity";

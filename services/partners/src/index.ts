@@ -1,7 +1,6 @@
 import "reflect-metadata";
-import { AuditEntry, type SubgraphDefinition } from "@sstc/common";
+import { AuditEntry, AuditTrail1732800000000, type SubgraphDefinition } from "@sstc/common";
 import { InitialPartners1732600000000 } from "./migrations/1732600000000-InitialPartners";
-import { AuditTrail1732800000000 } from "./migrations/1732800000000-AuditTrail";
 import { Partner } from "./modules/partner/partner.entity";
 import { Agreement, AgreementParty } from "./modules/agreement/agreement.entity";
 import { ProgramPartnership } from "./modules/partnership/partnership.entity";

@@ -1,8 +1,7 @@
 import "reflect-metadata";
-import { AuditEntry, type SubgraphDefinition } from "@sstc/common";
+import { AuditEntry, AuditTrail1732800000000, type SubgraphDefinition } from "@sstc/common";
 import { InitialPrograms1732600000000 } from "./migrations/1732600000000-InitialPrograms";
 import { NormaliseSdgTargets1732700000000 } from "./migrations/1732700000000-NormaliseSdgTargets";
-import { AuditTrail1732800000000 } from "./migrations/1732800000000-AuditTrail";
 import { Publication1732900000000 } from "./migrations/1732900000000-Publication";
 import { Program } from "./modules/program/program.entity";
 import { Edition } from "./modules/edition/edition.entity";

@@ -1,4 +1,4 @@
-import { Table, TableIndex } from "typeorm";
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
 
 /** The audit_log table every subgraph keeps (see AuditEntry). */
 export function auditLogTable(): Table {
@@ -21,4 +21,17 @@ export function auditLogTable(): Table {
       new TableIndex({ name: "IX_audit_at", columnNames: ["at", "id"] }),
     ],
   });
+}
+
+/** The migration every subgraph runs to add its audit trail (one class, each subgraph's own database). */
+export class AuditTrail1732800000000 implements MigrationInterface {
+  name = "AuditTrail1732800000000";
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.createTable(auditLogTable());
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.dropTable("audit_log");
+  }
 }
