@@ -1,4 +1,4 @@
-export { loadGatewayEnv, type GatewayConfig } from "./env";
+export { gatewayEnvSchema, loadGatewayEnv, type GatewayConfig } from "./env";
 export { startGateway, type RunningGateway } from "./gateway";
 export { EXAMPLE_OPERATIONS } from "./examples";
 export { devToken, type DevTokenClaims } from "./dev-token";
