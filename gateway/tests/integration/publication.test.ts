@@ -86,3 +86,15 @@ describe("partners and above", () => {
     expect((await graph.query(`{ programByCode(code: "DRAFT-1") { code } }`)).data).toEqual({ programByCode: { code: "DRAFT-1" } });
   });
 });
+
+describe("statistics", () => {
+  it("count drafts only for those who may see them", async () => {
+    const query = `{ statistics { editionCount editionsByYear { key count } } }`;
+    const asPublic = await graph.query(query);
+    const asPartner = await graph.query(query, undefined, await as("partner"));
+    expect(asPublic.errors).toBeUndefined();
+    expect(asPartner.data!.statistics.editionCount).toBe(asPublic.data!.statistics.editionCount + 1);
+    expect(asPublic.data!.statistics.editionsByYear.map((b: any) => b.key)).not.toContain("2025");
+    expect(asPartner.data!.statistics.editionsByYear).toContainEqual({ key: "2025", count: 1 });
+  });
+});

@@ -4,6 +4,7 @@ import { CooperationStatistics, StatisticsBucket } from "./statistics.types";
 import { StatisticsFilter } from "./statistics.inputs";
 import { readStatisticsFilter } from "./statistics.scope";
 import { breakdowns, totals } from "./statistics.queries";
+import { seesDrafts } from "../publication";
 
 /*
  * The root query only validates the filter; each selected field then runs
@@ -12,8 +13,12 @@ import { breakdowns, totals } from "./statistics.queries";
 @Resolver(() => CooperationStatistics)
 export class StatisticsResolver {
   @Query(() => CooperationStatistics, { description: "Dashboard statistics, counted in the database: participants, programmes and editions broken down by country, gender, role, year, SDG goal and modality." })
-  statistics(@Arg("filter", () => StatisticsFilter, { nullable: true, description: "The years or programme to count; everything when omitted." }) filter: StatisticsFilter | undefined) {
-    return new CooperationStatistics(readStatisticsFilter(filter));
+  statistics(
+    @Arg("filter", () => StatisticsFilter, { nullable: true, description: "The years or programme to count; everything when omitted." }) filter: StatisticsFilter | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    // Drafts count only for those who may see them.
+    return new CooperationStatistics({ ...readStatisticsFilter(filter), publishedOnly: !seesDrafts(ctx) });
   }
 
   @FieldResolver(() => Int, { description: "Programmes in scope (with a year range: those with an edition in it)." })

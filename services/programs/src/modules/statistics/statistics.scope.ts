@@ -22,12 +22,14 @@ export function readStatisticsFilter(filter: StatisticsFilter | null | undefined
 
 /** Restricts editions aliased `e` to the scope. */
 export function editionsInScope(scope: StatisticsScope, e: string, where: SqlConditions) {
+  if (scope.publishedOnly) where.add(`${e}.published = 1 AND ${e}.programId IN (SELECT dp.id FROM programs dp WHERE dp.published = 1)`);
   if (scope.programId) where.add(`${e}.programId = ${where.param(scope.programId)}`);
   if (scope.starts) editionConditions({ starts: scope.starts }, e, where);
 }
 
 /** Restricts programmes aliased `p` to the scope: with a year range, those with an edition in it. */
 export function programmesInScope(scope: StatisticsScope, p: string, where: SqlConditions) {
+  if (scope.publishedOnly) where.add(`${p}.published = 1`);
   if (scope.programId) where.add(`${p}.id = ${where.param(scope.programId)}`);
   if (scope.starts) hasMatchingEdition({ starts: scope.starts }, p, where);
 }

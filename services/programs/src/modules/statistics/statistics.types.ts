@@ -16,6 +16,8 @@ export interface StatisticsScope {
   /** On editions' planned start day. */
   starts?: DayRange;
   programId?: string;
+  /** Leave drafts out (callers who may not see them). */
+  publishedOnly?: boolean;
 }
 
 @ObjectType({
