@@ -97,4 +97,12 @@ describe("statistics", () => {
     expect(asPublic.data!.statistics.editionsByYear.map((b: any) => b.key)).not.toContain("2025");
     expect(asPartner.data!.statistics.editionsByYear).toContainEqual({ key: "2025", count: 1 });
   });
+
+  it("of a country or institution leave drafts out for the public role too", async () => {
+    const query = `{ country(code: "ID") { cooperationStats { editionsHosted } } institution(id: "${DemoIds.institution.perpusnas}") { cooperationStats { editionsHosted } } }`;
+    const asPublic = (await graph.query(query)).data!;
+    const asPartner = (await graph.query(query, undefined, await as("partner"))).data!;
+    expect(asPartner.country.cooperationStats.editionsHosted).toBe(asPublic.country.cooperationStats.editionsHosted + 1);
+    expect(asPartner.institution.cooperationStats.editionsHosted).toBe(asPublic.institution.cooperationStats.editionsHosted + 1);
+  });
 });

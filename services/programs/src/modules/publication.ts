@@ -23,5 +23,14 @@ export function visibleOrNotFound<T extends { published: boolean }>(ctx: Subgrap
 /** The extra condition for child lists of programmes or editions (alias `t`). */
 export const publishedOnly = (ctx: SubgraphContext): { where?: string } => (seesDrafts(ctx) ? {} : { where: "t.published = 1" });
 
+/** SQL for "edition `e` is published and so is its programme" (aggregates that must leave drafts out). */
+export const publishedEditionSql = (e: string) => `${e}.published = 1 AND ${e}.programId IN (SELECT dp.id FROM programs dp WHERE dp.published = 1)`;
+
+/** For aggregates: the condition on editions `e` for this caller ("1 = 1" when drafts count). */
+export const countedEditions = (ctx: SubgraphContext, e: string) => (seesDrafts(ctx) ? "1 = 1" : publishedEditionSql(e));
+
+/** For aggregates: the condition on programmes `p` for this caller. */
+export const countedProgrammes = (ctx: SubgraphContext, p: string) => (seesDrafts(ctx) ? "1 = 1" : `${p}.published = 1`);
+
 /** The condition for a query builder alias. */
 export const publishedCondition = (ctx: SubgraphContext, alias: string): string | null => (seesDrafts(ctx) ? null : `${alias}.published = 1`);

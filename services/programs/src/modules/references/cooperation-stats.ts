@@ -2,6 +2,7 @@ import { type SubgraphContext } from "@sstc/common";
 import { Edition } from "../edition/edition.entity";
 import { Participation, ParticipationRole } from "../participation/participation.entity";
 import type { CountryCooperationStats } from "./references.entity";
+import { countedEditions } from "../publication";
 
 /**
  * Cooperation statistics for many countries in two GROUP BY statements (one
@@ -22,6 +23,7 @@ export function cooperationStatsByCountry(ctx: SubgraphContext) {
         .addSelect("COUNT(DISTINCT p.editionId)", "editions")
         .addSelect("COUNT(DISTINCT e.programId)", "programmes")
         .where("p.countryCode IN (:...keys)", { keys, participant: ParticipationRole.PARTICIPANT })
+        .andWhere(countedEditions(ctx, "e"))
         .groupBy("p.countryCode")
         .getRawMany();
     const hosted: Array<{ code: string; hosted: string | number; programmes: string | number }> = await ctx.db
@@ -31,6 +33,7 @@ export function cooperationStatsByCountry(ctx: SubgraphContext) {
       .addSelect("COUNT(*)", "hosted")
       .addSelect("COUNT(DISTINCT e.programId)", "programmes")
       .where("e.venueCountryCode IN (:...keys)", { keys })
+      .andWhere(countedEditions(ctx, "e"))
       .groupBy("e.venueCountryCode")
       .getRawMany();
     const byCode = new Map(attended.map((r) => [r.code, r]));

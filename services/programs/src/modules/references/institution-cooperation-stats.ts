@@ -3,6 +3,7 @@ import { Edition } from "../edition/edition.entity";
 import { Participation, ParticipationRole } from "../participation/participation.entity";
 import { Program } from "../program/program.entity";
 import type { InstitutionCooperationStats } from "./references.entity";
+import { countedEditions, countedProgrammes } from "../publication";
 
 type Count = string | number;
 
@@ -24,6 +25,7 @@ export function cooperationStatsByInstitution(ctx: SubgraphContext) {
       .addSelect("COUNT(DISTINCT pa.editionId)", "editions")
       .addSelect("COUNT(DISTINCT e.programId)", "programmes")
       .where("pa.institutionId IN (:...keys)", { keys, participant: ParticipationRole.PARTICIPANT })
+      .andWhere(countedEditions(ctx, "e"))
       .groupBy("pa.institutionId")
       .getRawMany();
     const hosted: Array<{ id: string; editions: Count; programmes: Count }> = await ctx.db
@@ -33,6 +35,7 @@ export function cooperationStatsByInstitution(ctx: SubgraphContext) {
       .addSelect("COUNT(*)", "editions")
       .addSelect("COUNT(DISTINCT e.programId)", "programmes")
       .where("e.hostInstitutionId IN (:...keys)", { keys })
+      .andWhere(countedEditions(ctx, "e"))
       .groupBy("e.hostInstitutionId")
       .getRawMany();
     const led: Array<{ id: string; programmes: Count }> = await ctx.db
@@ -41,6 +44,7 @@ export function cooperationStatsByInstitution(ctx: SubgraphContext) {
       .select("p.leadInstitutionId", "id")
       .addSelect("COUNT(*)", "programmes")
       .where("p.leadInstitutionId IN (:...keys)", { keys })
+      .andWhere(countedProgrammes(ctx, "p"))
       .groupBy("p.leadInstitutionId")
       .getRawMany();
     const sentBy = new Map(sent.map((r) => [r.id, r]));

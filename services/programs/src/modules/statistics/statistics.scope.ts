@@ -4,6 +4,7 @@ import { editionConditions, hasMatchingEdition } from "../search/criteria";
 import type { SqlConditions } from "../search/sql-conditions";
 import type { StatisticsFilter } from "./statistics.inputs";
 import type { StatisticsScope } from "./statistics.types";
+import { publishedEditionSql } from "../publication";
 
 /** Validates a statistics filter (argument names `filter.<field>`). */
 export function readStatisticsFilter(filter: StatisticsFilter | null | undefined): StatisticsScope {
@@ -22,7 +23,7 @@ export function readStatisticsFilter(filter: StatisticsFilter | null | undefined
 
 /** Restricts editions aliased `e` to the scope. */
 export function editionsInScope(scope: StatisticsScope, e: string, where: SqlConditions) {
-  if (scope.publishedOnly) where.add(`${e}.published = 1 AND ${e}.programId IN (SELECT dp.id FROM programs dp WHERE dp.published = 1)`);
+  if (scope.publishedOnly) where.add(publishedEditionSql(e));
   if (scope.programId) where.add(`${e}.programId = ${where.param(scope.programId)}`);
   if (scope.starts) editionConditions({ starts: scope.starts }, e, where);
 }
