@@ -19,3 +19,4 @@ export * from "./authorization";
 export * from "./service-client";
 export * from "./editing";
 export * from "./bilingual";
+export * from "./validation";

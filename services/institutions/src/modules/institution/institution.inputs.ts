@@ -1,4 +1,5 @@
-import { IsOptional, IsUrl, IsUUID, Length, Matches } from "class-validator";
+import { IsOptional, IsUrl, IsUUID, Length } from "class-validator";
+import { IsCountryCode } from "@sstc/common";
 import { Field, ID, InputType } from "type-graphql";
 import { InstitutionType } from "./institution.entity";
 
@@ -22,7 +23,7 @@ export class CreateInstitutionInput {
   type: InstitutionType;
 
   @Field({ description: "ISO 3166-1 alpha-2 code of its country." })
-  @Matches(/^[A-Z]{2}$/, { message: "must be an upper-case ISO 3166-1 alpha-2 code such as ID" })
+  @IsCountryCode()
   countryCode: string;
 
   @Field(() => ID, { nullable: true, description: "Administrative area it is in." })
@@ -64,7 +65,7 @@ export class UpdateInstitutionInput {
 
   @Field({ nullable: true, description: "ISO 3166-1 alpha-2 code of its country." })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: "must be an upper-case ISO 3166-1 alpha-2 code such as ID" })
+  @IsCountryCode()
   countryCode?: string;
 
   @Field(() => ID, { nullable: true, description: "Administrative area it is in." })

@@ -1,8 +1,7 @@
-import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, Matches, ValidateNested } from "class-validator";
+import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, ValidateNested } from "class-validator";
+import { IsIsoDate } from "@sstc/common";
 import { Field, ID, InputType } from "type-graphql";
 import { AgreementKind } from "./agreement.entity";
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 @InputType({ description: "A partner taking part in an agreement." })
 export class AgreementPartyInput {
@@ -42,12 +41,12 @@ export class CreateAgreementInput {
 
   @Field(() => String, { nullable: true, description: "Day signed (ISO 8601)." })
   @IsOptional()
-  @Matches(ISO_DATE, { message: "must be an ISO 8601 date such as 2023-11-13" })
+  @IsIsoDate()
   signedOn?: string | null;
 
   @Field(() => String, { nullable: true, description: "Day it expires (ISO 8601)." })
   @IsOptional()
-  @Matches(ISO_DATE, { message: "must be an ISO 8601 date such as 2028-11-13" })
+  @IsIsoDate()
   expiresOn?: string | null;
 
   @Field(() => [AgreementPartyInput], { description: "The parties (at least two)." })
@@ -85,11 +84,11 @@ export class UpdateAgreementInput {
 
   @Field(() => String, { nullable: true, description: "Day signed." })
   @IsOptional()
-  @Matches(ISO_DATE, { message: "must be an ISO 8601 date such as 2023-11-13" })
+  @IsIsoDate()
   signedOn?: string | null;
 
   @Field(() => String, { nullable: true, description: "Day it expires." })
   @IsOptional()
-  @Matches(ISO_DATE, { message: "must be an ISO 8601 date such as 2028-11-13" })
+  @IsIsoDate()
   expiresOn?: string | null;
 }

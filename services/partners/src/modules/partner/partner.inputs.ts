@@ -1,4 +1,5 @@
-import { IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { IsOptional, IsUUID, Length } from "class-validator";
+import { IsCountryCode } from "@sstc/common";
 import { Field, ID, InputType } from "type-graphql";
 import { PartnerKind } from "./partner.entity";
 
@@ -26,7 +27,7 @@ export class CreatePartnerInput {
   institutionId: string;
 
   @Field({ description: "Home country (ISO alpha-2)." })
-  @Matches(/^[A-Z]{2}$/, { message: "must be an upper-case ISO 3166-1 alpha-2 code such as ID" })
+  @IsCountryCode()
   homeCountryCode: string;
 
   @Field(() => ID, { nullable: true, description: "The partner this one is part of." })
@@ -58,6 +59,6 @@ export class UpdatePartnerInput {
 
   @Field({ nullable: true, description: "Home country." })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: "must be an upper-case ISO 3166-1 alpha-2 code such as ID" })
+  @IsCountryCode()
   homeCountryCode?: string;
 }

@@ -1,8 +1,7 @@
-import { IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from "class-validator";
+import { IsInt, IsOptional, IsUUID, Length, Max, Min } from "class-validator";
+import { IsIsoDate } from "@sstc/common";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ActivityKind } from "./activity.entity";
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 @InputType({ description: "A new activity of an edition." })
 export class CreateActivityInput {
@@ -34,7 +33,7 @@ export class CreateActivityInput {
 
   @Field(() => String, { nullable: true, description: "Day (ISO 8601 date)." })
   @IsOptional()
-  @Matches(ISO_DATE, { message: "must be an ISO 8601 date such as 2023-11-15" })
+  @IsIsoDate()
   date?: string | null;
 
   @Field(() => Int, { nullable: true, description: "Position in the programme (0 first)." })
@@ -78,7 +77,7 @@ export class UpdateActivityInput {
 
   @Field(() => String, { nullable: true, description: "Day (ISO 8601 date)." })
   @IsOptional()
-  @Matches(ISO_DATE, { message: "must be an ISO 8601 date such as 2023-11-15" })
+  @IsIsoDate()
   date?: string | null;
 
   @Field(() => Int, { nullable: true, description: "Position in the programme." })

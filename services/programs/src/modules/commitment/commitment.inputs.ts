@@ -1,8 +1,7 @@
-import { IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { IsOptional, IsUUID, Length } from "class-validator";
+import { IsIsoDate, IsCountryCode } from "@sstc/common";
 import { Field, ID, InputType } from "type-graphql";
 import { FollowUpStatus } from "./commitment.entity";
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 @InputType({ description: "A new commitment made at the end of an edition." })
 export class CreateCommitmentInput {
@@ -16,7 +15,7 @@ export class CreateCommitmentInput {
   participationId?: string | null;
 
   @Field({ description: "The country committing (ISO alpha-2)." })
-  @Matches(/^[A-Z]{2}$/, { message: "must be an upper-case ISO 3166-1 alpha-2 code such as LK" })
+  @IsCountryCode()
   countryCode: string;
 
   @Field({ description: "The commitment in English." })
@@ -34,7 +33,7 @@ export class CreateCommitmentInput {
 
   @Field(() => String, { nullable: true, description: "Target date (ISO 8601 date)." })
   @IsOptional()
-  @Matches(ISO_DATE, { message: "must be an ISO 8601 date such as 2024-06-30" })
+  @IsIsoDate()
   dueDate?: string | null;
 }
 
@@ -56,6 +55,6 @@ export class UpdateCommitmentInput {
 
   @Field(() => String, { nullable: true, description: "Target date." })
   @IsOptional()
-  @Matches(ISO_DATE, { message: "must be an ISO 8601 date such as 2024-06-30" })
+  @IsIsoDate()
   dueDate?: string | null;
 }

@@ -1,10 +1,7 @@
-import { ArrayMaxSize, IsBoolean, IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { ArrayMaxSize, IsBoolean, IsOptional, IsUUID, Length } from "class-validator";
+import { IsIsoDate, IsCountryCode } from "@sstc/common";
 import { Field, ID, InputType } from "type-graphql";
 import { ActivityStatus } from "../program/program.enums";
-
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const dateMessage = { message: "must be an ISO 8601 date such as 2023-11-13" };
-const countryMessage = { message: "must be an upper-case ISO 3166-1 alpha-2 code such as ID" };
 
 @InputType({ description: "A new edition of a programme." })
 export class CreateEditionInput {
@@ -22,21 +19,21 @@ export class CreateEditionInput {
   titleId?: string | null;
 
   @Field({ description: "Planned first day (ISO 8601 date)." })
-  @Matches(ISO_DATE, dateMessage)
+  @IsIsoDate()
   plannedStartDate: string;
 
   @Field({ description: "Planned last day (ISO 8601 date)." })
-  @Matches(ISO_DATE, dateMessage)
+  @IsIsoDate()
   plannedEndDate: string;
 
   @Field(() => String, { nullable: true, description: "Actual first day." })
   @IsOptional()
-  @Matches(ISO_DATE, dateMessage)
+  @IsIsoDate()
   actualStartDate?: string | null;
 
   @Field(() => String, { nullable: true, description: "Actual last day." })
   @IsOptional()
-  @Matches(ISO_DATE, dateMessage)
+  @IsIsoDate()
   actualEndDate?: string | null;
 
   @Field(() => String, { nullable: true, description: "Venue in English, e.g. the city." })
@@ -50,7 +47,7 @@ export class CreateEditionInput {
   venueId?: string | null;
 
   @Field({ description: "Country where it is held (ISO alpha-2)." })
-  @Matches(/^[A-Z]{2}$/, countryMessage)
+  @IsCountryCode()
   venueCountryCode: string;
 
   @Field(() => ID, { nullable: true, description: "Province or city where it is held." })
@@ -64,7 +61,7 @@ export class CreateEditionInput {
 
   @Field(() => [String], { description: "Countries invited to send participants (ISO alpha-2)." })
   @ArrayMaxSize(250)
-  @Matches(/^[A-Z]{2}$/, { each: true, ...countryMessage })
+  @IsCountryCode({ each: true })
   invitedCountryCodes: string[];
 
   @Field(() => ActivityStatus, { description: "Status." })
@@ -90,22 +87,22 @@ export class UpdateEditionInput {
 
   @Field({ nullable: true, description: "Planned first day." })
   @IsOptional()
-  @Matches(ISO_DATE, dateMessage)
+  @IsIsoDate()
   plannedStartDate?: string;
 
   @Field({ nullable: true, description: "Planned last day." })
   @IsOptional()
-  @Matches(ISO_DATE, dateMessage)
+  @IsIsoDate()
   plannedEndDate?: string;
 
   @Field(() => String, { nullable: true, description: "Actual first day." })
   @IsOptional()
-  @Matches(ISO_DATE, dateMessage)
+  @IsIsoDate()
   actualStartDate?: string | null;
 
   @Field(() => String, { nullable: true, description: "Actual last day." })
   @IsOptional()
-  @Matches(ISO_DATE, dateMessage)
+  @IsIsoDate()
   actualEndDate?: string | null;
 
   @Field(() => String, { nullable: true, description: "Venue in English." })
@@ -120,7 +117,7 @@ export class UpdateEditionInput {
 
   @Field({ nullable: true, description: "Country where it is held." })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, countryMessage)
+  @IsCountryCode()
   venueCountryCode?: string;
 
   @Field(() => ID, { nullable: true, description: "Province or city where it is held." })
@@ -136,7 +133,7 @@ export class UpdateEditionInput {
   @Field(() => [String], { nullable: true, description: "Countries invited to send participants." })
   @IsOptional()
   @ArrayMaxSize(250)
-  @Matches(/^[A-Z]{2}$/, { each: true, ...countryMessage })
+  @IsCountryCode({ each: true })
   invitedCountryCodes?: string[];
 
   @Field(() => ActivityStatus, { nullable: true, description: "Status." })

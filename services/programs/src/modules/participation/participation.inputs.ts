@@ -1,4 +1,5 @@
-import { IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { IsOptional, IsUUID, Length } from "class-validator";
+import { IsCountryCode } from "@sstc/common";
 import { Field, ID, InputType } from "type-graphql";
 import { ParticipantGender, ParticipationRole, ParticipationStatus } from "./participation.entity";
 
@@ -16,7 +17,7 @@ export class ParticipationInput {
   status?: ParticipationStatus;
 
   @Field({ description: "Country the person represents (ISO alpha-2)." })
-  @Matches(/^[A-Z]{2}$/, { message: "must be an upper-case ISO 3166-1 alpha-2 code such as LK" })
+  @IsCountryCode()
   countryCode: string;
 
   @Field(() => ID, { nullable: true, description: "Sending institution." })
@@ -51,7 +52,7 @@ export class UpdateParticipationInput {
 
   @Field({ nullable: true, description: "Country represented." })
   @IsOptional()
-  @Matches(/^[A-Z]{2}$/, { message: "must be an upper-case ISO 3166-1 alpha-2 code such as LK" })
+  @IsCountryCode()
   countryCode?: string;
 
   @Field(() => ID, { nullable: true, description: "Sending institution." })
