@@ -1,5 +1,5 @@
 import { DemoIds } from "@sstc/common";
-import { as, startTestGraph, type TestGraph } from "../support/graph";
+import { as, codes, startTestGraph, type TestGraph } from "../support/graph";
 
 /*
  * Editing through the gateway: validation, optimistic concurrency, soft
@@ -20,8 +20,6 @@ beforeAll(async () => {
   admin = await as("admin", { subject: "admin@sstc" });
 });
 afterAll(() => graph?.stop());
-
-const codes = (r: { errors?: Array<{ extensions?: Record<string, any> }> }) => (r.errors ?? []).map((e) => e.extensions?.code);
 
 const CREATE_ACTIVITY = `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id version kind title date site { name } } }`;
 const UPDATE_ACTIVITY = `mutation($id: ID!, $version: Int!, $input: UpdateActivityInput!) { updateActivity(id: $id, version: $version, input: $input) { id version title } }`;

@@ -1,6 +1,6 @@
 import { DemoIds, servicePrincipal, ANONYMOUS } from "@sstc/common";
 import { postSigned } from "@sstc/common/testing";
-import { as, startTestGraph, type TestGraph } from "../support/graph";
+import { as, codes, startTestGraph, type TestGraph } from "../support/graph";
 
 /* Drafts: the public role sees only published programmes and editions, by every path; partners and above see drafts too. */
 let graph: TestGraph;
@@ -39,8 +39,6 @@ beforeAll(async () => {
   draftEditionId = edition.data!.createEdition.id;
 });
 afterAll(() => graph?.stop());
-
-const codes = (r: { errors?: Array<{ extensions?: Record<string, any> }> }) => (r.errors ?? []).map((e) => e.extensions?.code);
 
 describe("the public role", () => {
   it("does not find drafts by id or code: NOT_FOUND, as if they did not exist", async () => {

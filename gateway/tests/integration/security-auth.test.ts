@@ -5,7 +5,7 @@ import { exportJWK, generateKeyPair, SignJWT } from "jose";
 import { DemoIds, PRINCIPAL_HEADER, signPrincipal, ANONYMOUS, type Principal } from "@sstc/common";
 import { postGraphql, postSigned, TEST_SIGNING_SECRET } from "@sstc/common/testing";
 import { createApiKey, devToken } from "@sstc/gateway";
-import { as, startTestGraph, type TestGraph } from "../support/graph";
+import { as, codes, startTestGraph, type TestGraph } from "../support/graph";
 
 /*
  * Who may see what, and how every way in fails closed. The graph runs with
@@ -37,7 +37,6 @@ beforeAll(async () => {
 afterAll(() => graph?.stop());
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
-const codes = (r: { errors?: Array<{ extensions?: Record<string, any> }> }) => (r.errors ?? []).map((e) => e.extensions?.code);
 
 function signed(key: CryptoKey, alg: string, kid: string, claims: Record<string, unknown> = { role: "partner" }, tweak: (jwt: SignJWT) => SignJWT = (j) => j) {
   return tweak(

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
 import { buildSchema, Lexer, Source, TokenKind, validate, parse } from "graphql";
 import { SCHEMA_DIR } from "@sstc/schema";
-import { startTestGraph, type TestGraph } from "../support/graph";
+import { codes, startTestGraph, type TestGraph } from "../support/graph";
 
 /*
  * Each abuse limit of the gateway, at its edge: a request exactly at the
@@ -16,7 +16,6 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.stop());
 
-const codes = (r: { errors?: Array<{ extensions?: Record<string, any> }> }) => (r.errors ?? []).map((e) => e.extensions?.code);
 const accepted = async (query: string) => {
   const result = await graph.query(query);
   expect(result.errors).toBeUndefined();

@@ -1,7 +1,7 @@
 import { ConfigError, parseConfig, subgraphEnvSchema } from "@sstc/common";
 import { TEST_SIGNING_SECRET } from "@sstc/common/testing";
 import { loadGatewayEnv } from "@sstc/gateway";
-import { startTestGraph, type TestGraph } from "../support/graph";
+import { codes, startTestGraph, type TestGraph } from "../support/graph";
 
 /* Production mode: exploration off unless asked for, errors masked, CORS by allow-list, no development secrets. */
 const ORIGIN = "https://portal.sstc.example";
@@ -13,8 +13,6 @@ beforeAll(async () => {
   });
 });
 afterAll(() => graph?.stop());
-
-const codes = (r: { errors?: Array<{ extensions?: Record<string, any> }> }) => (r.errors ?? []).map((e) => e.extensions?.code);
 
 describe("production mode", () => {
   it("refuses introspection and hides field suggestions", async () => {

@@ -76,3 +76,6 @@ export async function startTestGraph(options: { gatewayEnv?: Record<string, stri
     throw error;
   }
 }
+
+/** The `extensions.code` of each error in a GraphQL response, in order. */
+export const codes = (result: { errors?: Array<{ extensions?: Record<string, any> }> }) => (result.errors ?? []).map((e) => e.extensions?.code);

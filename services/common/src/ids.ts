@@ -12,8 +12,6 @@ export function assertId(id: string, argument = "id"): string {
   return id.toLowerCase();
 }
 
-/** True when the value is shaped like a record id. */
-export const isId = (id: unknown): id is string => typeof id === "string" && UUID.test(id);
 
 /** Refuses anything but an upper-case ISO 3166-1 alpha-2 code. */
 export function assertCountryCode(code: string, argument = "countryCode"): string {

@@ -34,18 +34,6 @@ export function alignOne<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) =>
   return keys.map((k) => index.get(k) ?? null);
 }
 
-/** Groups rows under `keys` in key order; keys without rows get []. */
-export function alignMany<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) => K): T[][] {
-  const groups = new Map<K, T[]>();
-  for (const row of rows) {
-    const k = keyOf(row);
-    const list = groups.get(k);
-    if (list) list.push(row);
-    else groups.set(k, [row]);
-  }
-  return keys.map((k) => groups.get(k) ?? []);
-}
-
 /**
  * The request's loader of `entity` rows by a unique column — the way every
  * reference resolver and every to-one field resolves, so a list of N
