@@ -1,4 +1,5 @@
 import "reflect-metadata";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { DataSource, type DataSourceOptions, type Logger, type MixedList, type EntitySchema } from "typeorm";
@@ -80,7 +81,47 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
       },
     };
   }
-  return new DataSource(options);
+  const dataSource = new DataSource(options);
+  if (!settings.url) serialiseTransactions(dataSource);
+  return dataSource;
+}
+
+/**
+ * better-sqlite3 is one connection per data source, and TypeORM turns a
+ * second concurrent `transaction()` on it into a savepoint of the first: one
+ * request's commit or rollback would then act on another's work, and plain
+ * reads would see uncommitted rows. So on SQLite at most one transaction is
+ * open at a time: transactions queue behind each other, and a statement
+ * from outside the open transaction waits until it has ended. Code running
+ * inside the transaction (tracked with AsyncLocalStorage) goes straight
+ * through, including nested transactions (savepoints of its own).
+ */
+function serialiseTransactions(dataSource: DataSource) {
+  const insideTransaction = new AsyncLocalStorage<true>();
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const manager = dataSource.manager;
+  const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
+  manager.transaction = ((...args: unknown[]) =>
+    insideTransaction.getStore() ? transaction(...args) : exclusive(() => insideTransaction.run(true, () => transaction(...args)))) as typeof manager.transaction;
+
+  const driver = dataSource.driver as unknown as { createQueryRunner(mode: string): { query: (...args: unknown[]) => Promise<unknown> } };
+  const createQueryRunner = driver.createQueryRunner.bind(driver);
+  const wrapped = new WeakSet<object>();
+  driver.createQueryRunner = (mode: string) => {
+    const runner = createQueryRunner(mode);
+    if (!wrapped.has(runner)) {
+      wrapped.add(runner);
+      const query = runner.query.bind(runner);
+      runner.query = (...args: unknown[]) => (insideTransaction.getStore() ? query(...args) : exclusive(() => query(...args)));
+    }
+    return runner;
+  };
 }
 
 /** True when the data source talks to MySQL/MariaDB rather than SQLite. */

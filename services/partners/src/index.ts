@@ -6,12 +6,13 @@ import { Agreement, AgreementParty } from "./modules/agreement/agreement.entity"
 import { ProgramPartnership } from "./modules/partnership/partnership.entity";
 import { buildPartnersSchema } from "./schema";
 import { seedPartners } from "./seed/demo";
+import { LiveUniqueness1733000000000 } from "./migrations/1733000000000-LiveUniqueness";
 
 export const partnersSubgraph: SubgraphDefinition = {
   name: "partners",
   defaultPort: 4003,
   entities: [Partner, Agreement, AgreementParty, ProgramPartnership, AuditEntry],
-  migrations: [InitialPartners1732600000000, AuditTrail1732800000000],
+  migrations: [InitialPartners1732600000000, AuditTrail1732800000000, LiveUniqueness1733000000000],
   buildSchema: buildPartnersSchema,
   isEmpty: async (db) => (await db.getRepository(Partner).count({ withDeleted: true })) === 0,
   seed: seedPartners,

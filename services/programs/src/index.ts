@@ -11,12 +11,13 @@ import { Commitment } from "./modules/commitment/commitment.entity";
 import { ProgramSdgTarget } from "./modules/sdg/program-sdg-target.entity";
 import { buildProgramsSchema } from "./schema";
 import { seedPrograms } from "./seed/demo";
+import { LiveUniqueness1733000000000 } from "./migrations/1733000000000-LiveUniqueness";
 
 export const programsSubgraph: SubgraphDefinition = {
   name: "programs",
   defaultPort: 4001,
   entities: [Program, ProgramSdgTarget, Edition, Activity, Participation, Commitment, AuditEntry],
-  migrations: [InitialPrograms1732600000000, NormaliseSdgTargets1732700000000, AuditTrail1732800000000, Publication1732900000000],
+  migrations: [InitialPrograms1732600000000, NormaliseSdgTargets1732700000000, AuditTrail1732800000000, Publication1732900000000, LiveUniqueness1733000000000],
   buildSchema: buildProgramsSchema,
   isEmpty: async (db) => (await db.getRepository(Program).count({ withDeleted: true })) === 0,
   seed: seedPrograms,

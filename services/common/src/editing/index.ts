@@ -3,3 +3,5 @@ export * from "./audit.migration";
 export * from "./history";
 export * from "./records";
 export * from "./references";
+export * from "./transactions";
+export * from "./live-unique";

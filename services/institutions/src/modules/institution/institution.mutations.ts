@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import { assertId, assertLocalReferences, BadUserInputError, createRecord, deleteRecord, updateRecord, type SubgraphContext } from "@sstc/common";
 import { Institution } from "./institution.entity";
@@ -19,14 +19,19 @@ function checkReferences(manager: EntityManager, row: Partial<Institution>, pref
 
 @Resolver(() => Institution)
 export class InstitutionMutations {
+  @Authorized("editor")
   @Mutation(() => Institution, { description: "Creates an institution (editors: only as a unit of their own institution)." })
   async createInstitution(@Arg("input", () => CreateInstitutionInput, { description: "The institution." }) input: CreateInstitutionInput, @Ctx() ctx: SubgraphContext) {
-    return ctx.db.transaction(async (m) => {
-      await checkReferences(m, input, "input");
-      return createRecord(ctx, Institution, "Institution", { ...input }, { institutionIds: [input.parentId] }, m);
+    return createRecord<Institution>(ctx, {
+      entity: Institution,
+      typeName: "Institution",
+      values: { ...input },
+      owners: () => ({ institutionIds: [input.parentId] }),
+      check: (m) => checkReferences(m, input, "input"),
     });
   }
 
+  @Authorized("editor")
   @Mutation(() => Institution, { description: "Changes an institution at the version you last read; CONFLICT if it changed since." })
   updateInstitution(
     @Arg("id", () => ID, { description: "Institution id." }) id: string,
@@ -34,18 +39,27 @@ export class InstitutionMutations {
     @Arg("input", () => UpdateInstitutionInput, { description: "The changes." }) input: UpdateInstitutionInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return updateRecord(ctx, Institution, "Institution", assertId(id), version, { ...input }, owners, async (merged, m) => {
-      if (merged.parentId === merged.id) throw new BadUserInputError("An institution cannot be part of itself.", { field: "input.parentId" });
-      await checkReferences(m, input, "input");
+    return updateRecord(ctx, {
+      entity: Institution,
+      typeName: "Institution",
+      id: assertId(id),
+      version,
+      patch: { ...input },
+      owners,
+      check: async (merged, m) => {
+        if (merged.parentId === merged.id) throw new BadUserInputError("An institution cannot be part of itself.", { field: "input.parentId" });
+        await checkReferences(m, input, "input");
+      },
     });
   }
 
+  @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes an institution (soft: kept in the database, hidden everywhere)." })
   deleteInstitution(
     @Arg("id", () => ID, { description: "Institution id." }) id: string,
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, Institution, "Institution", assertId(id), version, owners);
+    return deleteRecord(ctx, { entity: Institution, typeName: "Institution", id: assertId(id), version, owners });
   }
 }

@@ -1,5 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import { assertId, assertLocalReferences, createRecord, deleteRecord, updateRecord, type SubgraphContext } from "@sstc/common";
+import type { EntityManager } from "typeorm";
 import { Person } from "./person.entity";
 import { CreatePersonInput, UpdatePersonInput } from "./person.inputs";
 import { Institution } from "../institution/institution.entity";
@@ -7,16 +8,24 @@ import { Institution } from "../institution/institution.entity";
 /** A person's record belongs to the institution they work for. */
 const owners = (row: Pick<Person, "institutionId">) => ({ institutionIds: [row.institutionId] });
 
+const checkInstitution = (m: EntityManager, input: { institutionId?: string | null }) =>
+  assertLocalReferences(m, [{ entity: Institution, typeName: "Institution", value: input.institutionId, field: "input.institutionId" }]);
+
 @Resolver(() => Person)
 export class PersonMutations {
+  @Authorized("editor")
   @Mutation(() => Person, { description: "Records a person (editors: for their own institution)." })
   createPerson(@Arg("input", () => CreatePersonInput, { description: "The person." }) input: CreatePersonInput, @Ctx() ctx: SubgraphContext) {
-    return ctx.db.transaction(async (m) => {
-      await assertLocalReferences(m, [{ entity: Institution, typeName: "Institution", value: input.institutionId, field: "input.institutionId" }]);
-      return createRecord(ctx, Person, "Person", { ...input, isPlaceholder: false }, owners(input), m);
+    return createRecord<Person>(ctx, {
+      entity: Person,
+      typeName: "Person",
+      values: { ...input, isPlaceholder: false },
+      owners: () => owners(input),
+      check: (m) => checkInstitution(m, input),
     });
   }
 
+  @Authorized("editor")
   @Mutation(() => Person, { description: "Changes a person at the version you last read; CONFLICT if it changed since." })
   updatePerson(
     @Arg("id", () => ID, { description: "Person id." }) id: string,
@@ -24,17 +33,16 @@ export class PersonMutations {
     @Arg("input", () => UpdatePersonInput, { description: "The changes." }) input: UpdatePersonInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return updateRecord(ctx, Person, "Person", assertId(id), version, { ...input }, owners, (_merged, m) =>
-      assertLocalReferences(m, [{ entity: Institution, typeName: "Institution", value: input.institutionId, field: "input.institutionId" }]),
-    );
+    return updateRecord(ctx, { entity: Person, typeName: "Person", id: assertId(id), version, patch: { ...input }, owners, check: (_merged, m) => checkInstitution(m, input) });
   }
 
+  @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes a person (soft)." })
   deletePerson(
     @Arg("id", () => ID, { description: "Person id." }) id: string,
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, Person, "Person", assertId(id), version, owners);
+    return deleteRecord(ctx, { entity: Person, typeName: "Person", id: assertId(id), version, owners });
   }
 }

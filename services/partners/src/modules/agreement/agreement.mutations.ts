@@ -1,6 +1,6 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
-import { assertId, assertLocalReferences, BadUserInputError, createRecord, deleteRecord, updateRecord, type Owners, type SubgraphContext } from "@sstc/common";
+import { assertId, assertLocalReferences, BadUserInputError, ConflictError, createRecord, insertAudited, deleteRecord, updateRecord, type Owners, type SubgraphContext } from "@sstc/common";
 import { Agreement, AgreementParty } from "./agreement.entity";
 import { CreateAgreementInput, UpdateAgreementInput } from "./agreement.inputs";
 import { Partner } from "../partner/partner.entity";
@@ -17,21 +17,30 @@ function checkDates(row: Partial<Agreement>) {
   }
 }
 
+const ownersOf = (row: Agreement, m: EntityManager) => owners(m, row.id);
+
 @Resolver(() => Agreement)
 export class AgreementMutations {
+  @Authorized("editor")
   @Mutation(() => Agreement, { description: "Records an agreement and its parties in one step (editors: their partner must be a party)." })
   createAgreement(@Arg("input", () => CreateAgreementInput, { description: "The agreement." }) input: CreateAgreementInput, @Ctx() ctx: SubgraphContext) {
     const { parties, ...fields } = input;
-    checkDates(fields);
-    return ctx.db.transaction(async (m) => {
-      await assertLocalReferences(m, parties.map((p, i) => ({ entity: Partner, typeName: "Partner", value: p.partnerId, field: `input.parties.${i}.partnerId` })));
-      const owned = { partnerIds: parties.map((p) => p.partnerId) };
-      const agreement = await createRecord<Agreement>(ctx, Agreement, "Agreement", fields as Partial<Agreement>, owned, m);
-      for (const party of parties) await createRecord(ctx, AgreementParty, "AgreementParty", { ...party, agreementId: agreement.id }, owned, m);
-      return agreement;
+    const owned = { partnerIds: parties.map((p) => p.partnerId) };
+    return createRecord<Agreement>(ctx, {
+      entity: Agreement,
+      typeName: "Agreement",
+      values: fields as Partial<Agreement>,
+      owners: () => owned,
+      verify: async () => checkDates(fields),
+      check: (m) => assertLocalReferences(m, parties.map((p, i) => ({ entity: Partner, typeName: "Partner", value: p.partnerId, field: `input.parties.${i}.partnerId` }))),
+      after: async (agreement, m) => {
+        for (const party of parties) await insertAudited(ctx, m, AgreementParty, "AgreementParty", { ...party, agreementId: agreement.id });
+      },
+      duplicate: () => new ConflictError("A partner is named twice among the parties.", { field: "input.parties" }),
     });
   }
 
+  @Authorized("editor")
   @Mutation(() => Agreement, { description: "Changes an agreement at the version you last read." })
   updateAgreement(
     @Arg("id", () => ID, { description: "Agreement id." }) id: string,
@@ -39,15 +48,16 @@ export class AgreementMutations {
     @Arg("input", () => UpdateAgreementInput, { description: "The changes." }) input: UpdateAgreementInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return updateRecord(ctx, Agreement, "Agreement", assertId(id), version, { ...input }, (row, m) => owners(m, row.id), async (merged) => checkDates(merged));
+    return updateRecord(ctx, { entity: Agreement, typeName: "Agreement", id: assertId(id), version, patch: { ...input }, owners: ownersOf, check: async (merged) => checkDates(merged) });
   }
 
+  @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes an agreement (soft)." })
   deleteAgreement(
     @Arg("id", () => ID, { description: "Agreement id." }) id: string,
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, Agreement, "Agreement", assertId(id), version, (row, m) => owners(m, row.id));
+    return deleteRecord(ctx, { entity: Agreement, typeName: "Agreement", id: assertId(id), version, owners: ownersOf });
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import { assertId, assertLocalReferences, assertReferencesExist, createRecord, deleteRecord, servicePrincipal, updateRecord, type ForeignReference, type SubgraphContext } from "@sstc/common";
 import { Partner } from "./partner.entity";
 import { CreatePartnerInput, UpdatePartnerInput } from "./partner.inputs";
@@ -15,15 +15,20 @@ function foreign(input: { institutionId?: string; homeCountryCode?: string }): F
 
 @Resolver(() => Partner)
 export class PartnerMutations {
+  @Authorized("editor")
   @Mutation(() => Partner, { description: "Creates a partner (editors: for their own institution, or as a unit of their own partner)." })
   createPartner(@Arg("input", () => CreatePartnerInput, { description: "The partner." }) input: CreatePartnerInput, @Ctx() ctx: SubgraphContext) {
-    return ctx.db.transaction(async (m) => {
-      await assertLocalReferences(m, [{ entity: Partner, typeName: "Partner", value: input.parentPartnerId, field: "input.parentPartnerId" }]);
-      await assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", foreign(input));
-      return createRecord(ctx, Partner, "Partner", { ...input }, { partnerIds: [input.parentPartnerId], institutionIds: [input.institutionId] }, m);
+    return createRecord<Partner>(ctx, {
+      entity: Partner,
+      typeName: "Partner",
+      values: { ...input },
+      owners: () => ({ partnerIds: [input.parentPartnerId], institutionIds: [input.institutionId] }),
+      verify: () => assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", foreign(input)),
+      check: (m) => assertLocalReferences(m, [{ entity: Partner, typeName: "Partner", value: input.parentPartnerId, field: "input.parentPartnerId" }]),
     });
   }
 
+  @Authorized("editor")
   @Mutation(() => Partner, { description: "Changes a partner at the version you last read." })
   updatePartner(
     @Arg("id", () => ID, { description: "Partner id." }) id: string,
@@ -31,17 +36,24 @@ export class PartnerMutations {
     @Arg("input", () => UpdatePartnerInput, { description: "The changes." }) input: UpdatePartnerInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return updateRecord(ctx, Partner, "Partner", assertId(id), version, { ...input }, owners, () =>
-      assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", foreign(input)),
-    );
+    return updateRecord(ctx, {
+      entity: Partner,
+      typeName: "Partner",
+      id: assertId(id),
+      version,
+      patch: { ...input },
+      owners,
+      verify: () => assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", foreign(input)),
+    });
   }
 
+  @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes a partner (soft)." })
   deletePartner(
     @Arg("id", () => ID, { description: "Partner id." }) id: string,
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, Partner, "Partner", assertId(id), version, owners);
+    return deleteRecord(ctx, { entity: Partner, typeName: "Partner", id: assertId(id), version, owners });
   }
 }

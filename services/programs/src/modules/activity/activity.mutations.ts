@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import type { EntityManager } from "typeorm";
 import { assertId, assertReferencesExist, createRecord, deleteRecord, servicePrincipal, updateRecord, type SubgraphContext } from "@sstc/common";
 import { Activity } from "./activity.entity";
 import { CreateActivityInput, UpdateActivityInput } from "./activity.inputs";
@@ -7,17 +8,23 @@ import { ownersOfEditionId } from "../edition/edition.ownership";
 const checkSite = (ctx: SubgraphContext, siteInstitutionId: string | null | undefined) =>
   assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", siteInstitutionId ? [{ typename: "Institution", key: siteInstitutionId, field: "input.siteInstitutionId" }] : []);
 
+const ownersOf = (row: Activity, m: EntityManager) => ownersOfEditionId(m, row.editionId);
+
 @Resolver(() => Activity)
 export class ActivityMutations {
+  @Authorized("editor")
   @Mutation(() => Activity, { description: "Adds an activity to an edition you may edit." })
   createActivity(@Arg("input", () => CreateActivityInput, { description: "The activity." }) input: CreateActivityInput, @Ctx() ctx: SubgraphContext) {
-    return ctx.db.transaction(async (m) => {
-      const owners = await ownersOfEditionId(m, input.editionId);
-      await checkSite(ctx, input.siteInstitutionId);
-      return createRecord(ctx, Activity, "Activity", { sequence: 0, ...input }, owners, m);
+    return createRecord<Activity>(ctx, {
+      entity: Activity,
+      typeName: "Activity",
+      values: { sequence: 0, ...input },
+      owners: (m) => ownersOfEditionId(m, input.editionId),
+      verify: () => checkSite(ctx, input.siteInstitutionId),
     });
   }
 
+  @Authorized("editor")
   @Mutation(() => Activity, { description: "Changes an activity at the version you last read." })
   updateActivity(
     @Arg("id", () => ID, { description: "Activity id." }) id: string,
@@ -25,15 +32,16 @@ export class ActivityMutations {
     @Arg("input", () => UpdateActivityInput, { description: "The changes." }) input: UpdateActivityInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return updateRecord(ctx, Activity, "Activity", assertId(id), version, { ...input }, (row, m) => ownersOfEditionId(m, row.editionId), () => checkSite(ctx, input.siteInstitutionId));
+    return updateRecord(ctx, { entity: Activity, typeName: "Activity", id: assertId(id), version, patch: { ...input }, owners: ownersOf, verify: () => checkSite(ctx, input.siteInstitutionId) });
   }
 
+  @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes an activity (soft)." })
   deleteActivity(
     @Arg("id", () => ID, { description: "Activity id." }) id: string,
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, Activity, "Activity", assertId(id), version, (row, m) => ownersOfEditionId(m, row.editionId));
+    return deleteRecord(ctx, { entity: Activity, typeName: "Activity", id: assertId(id), version, owners: ownersOf });
   }
 }

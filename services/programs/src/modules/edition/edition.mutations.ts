@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import { assertId, assertLocalReferences, assertReferencesExist, BadUserInputError, createRecord, deleteRecord, servicePrincipal, updateRecord, type ForeignReference, type SubgraphContext } from "@sstc/common";
 import { Edition } from "./edition.entity";
@@ -6,14 +6,19 @@ import { CreateEditionInput, UpdateEditionInput } from "./edition.inputs.write";
 import { editionOwners } from "./edition.ownership";
 import { Program } from "../program/program.entity";
 
-async function checkEdition(ctx: SubgraphContext, m: EntityManager, row: Partial<Edition>, input: Partial<Edition>) {
+/** The dates of an edition are in order. */
+function checkDates(row: Partial<Edition>) {
   if (row.plannedStartDate && row.plannedEndDate && row.plannedEndDate < row.plannedStartDate) {
     throw new BadUserInputError("The planned end is before the planned start.", { field: "input.plannedEndDate" });
   }
   if (row.actualStartDate && row.actualEndDate && row.actualEndDate < row.actualStartDate) {
     throw new BadUserInputError("The actual end is before the actual start.", { field: "input.actualEndDate" });
   }
-  await assertLocalReferences(m, [{ entity: Program, typeName: "Program", value: input.programId, field: "input.programId" }]);
+}
+
+/** What needs no database of ours: the dates, and the references other subgraphs own (asked before any transaction opens). */
+async function verifyEdition(ctx: SubgraphContext, row: Partial<Edition>, input: Partial<Edition>) {
+  checkDates(row);
   const foreign: ForeignReference[] = [];
   if (input.hostInstitutionId) foreign.push({ typename: "Institution", key: input.hostInstitutionId, field: "input.hostInstitutionId" });
   if (input.venueCountryCode) foreign.push({ typename: "Country", key: input.venueCountryCode, field: "input.venueCountryCode" });
@@ -22,16 +27,27 @@ async function checkEdition(ctx: SubgraphContext, m: EntityManager, row: Partial
   await assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", foreign);
 }
 
+const checkProgram = (m: EntityManager, input: Partial<Edition>) =>
+  assertLocalReferences(m, [{ entity: Program, typeName: "Program", value: input.programId, field: "input.programId" }]);
+
+const ownersOf = (row: Edition, m: EntityManager) => editionOwners(m, row);
+
 @Resolver(() => Edition)
 export class EditionMutations {
+  @Authorized("editor")
   @Mutation(() => Edition, { description: "Creates an edition (editors: of a programme their institution leads, or hosted by it)." })
   createEdition(@Arg("input", () => CreateEditionInput, { description: "The edition." }) input: CreateEditionInput, @Ctx() ctx: SubgraphContext) {
-    return ctx.db.transaction(async (m) => {
-      await checkEdition(ctx, m, input, input);
-      return createRecord(ctx, Edition, "Edition", { ...input }, await editionOwners(m, input), m);
+    return createRecord<Edition>(ctx, {
+      entity: Edition,
+      typeName: "Edition",
+      values: { ...input },
+      owners: (m) => editionOwners(m, input),
+      verify: () => verifyEdition(ctx, input, input),
+      check: (m) => checkProgram(m, input),
     });
   }
 
+  @Authorized("editor")
   @Mutation(() => Edition, { description: "Changes an edition at the version you last read; CONFLICT if it changed since." })
   updateEdition(
     @Arg("id", () => ID, { description: "Edition id." }) id: string,
@@ -39,15 +55,30 @@ export class EditionMutations {
     @Arg("input", () => UpdateEditionInput, { description: "The changes." }) input: UpdateEditionInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return updateRecord(ctx, Edition, "Edition", assertId(id), version, { ...input }, (row, m) => editionOwners(m, row), (merged, m) => checkEdition(ctx, m, merged, input));
+    const patch = { ...input } as Partial<Edition>;
+    return updateRecord(ctx, {
+      entity: Edition,
+      typeName: "Edition",
+      id: assertId(id),
+      version,
+      patch,
+      owners: ownersOf,
+      verify: (merged) => verifyEdition(ctx, merged, patch),
+      check: async (merged, m) => {
+        // The dates are checked again against the row as it is now: another edit may have moved them.
+        checkDates(merged);
+        await checkProgram(m, patch);
+      },
+    });
   }
 
+  @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes an edition (soft)." })
   deleteEdition(
     @Arg("id", () => ID, { description: "Edition id." }) id: string,
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, Edition, "Edition", assertId(id), version, (row, m) => editionOwners(m, row));
+    return deleteRecord(ctx, { entity: Edition, typeName: "Edition", id: assertId(id), version, owners: ownersOf });
   }
 }

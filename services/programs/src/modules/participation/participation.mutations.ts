@@ -1,14 +1,17 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import {
   assertId,
   assertReferencesExist,
   BadUserInputError,
+  assertMayEdit,
+  assertMayWrite,
   ConflictError,
-  createRecord,
+  insertAudited,
   deleteRecord,
   servicePrincipal,
   updateRecord,
+  writeTransaction,
   type ForeignReference,
   type SubgraphContext,
 } from "@sstc/common";
@@ -28,32 +31,54 @@ function foreignReferences(input: Partial<ParticipationInput>, prefix: string): 
   return refs;
 }
 
-async function assertNotRegistered(m: EntityManager, editionId: string, personId: string, field: string) {
-  if (await m.getRepository(Participation).existsBy({ editionId, personId })) {
-    throw new ConflictError(`${field}: person ${personId} is already registered for this edition.`, { field });
-  }
-}
+const alreadyRegistered = (personId: string, field: string) =>
+  new ConflictError(`${field}: person ${personId} is already registered for this edition.`, { field });
 
 /**
- * Registers people in one transaction: references are checked for the
- * whole batch first (one call to the institutions subgraph), then each
- * person is inserted; any failure — also half-way — rolls every insert back.
+ * Registers people in one transaction. Who may comes first (the edition's
+ * owners), then the references for the whole batch in one call to the
+ * institutions subgraph, before the transaction opens; inside it each
+ * person is inserted. The unique index on (edition, person) among live
+ * registrations decides races; any failure — also half-way — rolls every
+ * insert back.
  */
 async function register(ctx: SubgraphContext, editionId: string, people: ParticipationInput[], prefix: (i: number) => string) {
-  return ctx.db.transaction(async (m) => {
-    const owners = await ownersOfEditionId(m, editionId);
-    await assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", people.flatMap((p, i) => foreignReferences(p, prefix(i))));
-    const created: Participation[] = [];
-    for (const [i, person] of people.entries()) {
-      await assertNotRegistered(m, editionId, person.personId, `${prefix(i)}.personId`);
-      created.push(await createRecord(ctx, Participation, "Participation", { status: ParticipationStatus.NOMINATED, ...person, editionId }, owners, m));
+  assertMayWrite(ctx.principal);
+  const what = `Edition ${editionId}`;
+  assertMayEdit(ctx.principal, await ownersOfEditionId(ctx.db.manager, editionId), what);
+  const seen = new Map<string, number>();
+  people.forEach((p, i) => {
+    if (seen.has(p.personId)) {
+      throw new BadUserInputError(`${prefix(i)}.personId names the same person as ${prefix(seen.get(p.personId)!)}.personId.`, { field: `${prefix(i)}.personId` });
     }
-    return created;
+    seen.set(p.personId, i);
   });
+  await assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", people.flatMap((p, i) => foreignReferences(p, prefix(i))));
+  let raced = people.length === 1 ? alreadyRegistered(people[0].personId, `${prefix(0)}.personId`) : undefined;
+  const created = await writeTransaction(
+    ctx.db,
+    async (m) => {
+      assertMayEdit(ctx.principal, await ownersOfEditionId(m, editionId), what);
+      const rows: Participation[] = [];
+      for (const [i, person] of people.entries()) {
+        const field = `${prefix(i)}.personId`;
+        raced = alreadyRegistered(person.personId, field);
+        if (await m.getRepository(Participation).existsBy({ editionId, personId: person.personId })) throw raced;
+        rows.push(await insertAudited(ctx, m, Participation, "Participation", { status: ParticipationStatus.NOMINATED, ...person, editionId }));
+      }
+      return rows;
+    },
+    () => raced ?? new ConflictError("One of these people is already registered for this edition."),
+  );
+  ctx.loaders.clear();
+  return created;
 }
+
+const ownersOf = (row: Participation, m: EntityManager) => ownersOfEditionId(m, row.editionId);
 
 @Resolver(() => Participation)
 export class ParticipationMutations {
+  @Authorized("editor")
   @Mutation(() => Participation, { description: "Registers one person for an edition you may edit." })
   async registerParticipation(
     @Arg("editionId", () => ID, { description: "The edition." }) editionId: string,
@@ -64,6 +89,7 @@ export class ParticipationMutations {
     return created;
   }
 
+  @Authorized("editor")
   @Mutation(() => [Participation], { description: `Registers up to ${MAX_BATCH} people at once: all or nothing.` })
   registerParticipations(
     @Arg("editionId", () => ID, { description: "The edition." }) editionId: string,
@@ -76,6 +102,7 @@ export class ParticipationMutations {
     return register(ctx, assertId(editionId, "editionId"), participations, (i) => `participations.${i}`);
   }
 
+  @Authorized("editor")
   @Mutation(() => Participation, { description: "Changes a participation (e.g. its status) at the version you last read." })
   updateParticipation(
     @Arg("id", () => ID, { description: "Participation id." }) id: string,
@@ -83,17 +110,24 @@ export class ParticipationMutations {
     @Arg("input", () => UpdateParticipationInput, { description: "The changes." }) input: UpdateParticipationInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return updateRecord(ctx, Participation, "Participation", assertId(id), version, { ...input }, (row, m) => ownersOfEditionId(m, row.editionId), () =>
-      assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", foreignReferences(input, "input")),
-    );
+    return updateRecord(ctx, {
+      entity: Participation,
+      typeName: "Participation",
+      id: assertId(id),
+      version,
+      patch: { ...input },
+      owners: ownersOf,
+      verify: () => assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", foreignReferences(input, "input")),
+    });
   }
 
+  @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes a participation (soft)." })
   deleteParticipation(
     @Arg("id", () => ID, { description: "Participation id." }) id: string,
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, Participation, "Participation", assertId(id), version, (row, m) => ownersOfEditionId(m, row.editionId));
+    return deleteRecord(ctx, { entity: Participation, typeName: "Participation", id: assertId(id), version, owners: ownersOf });
   }
 }

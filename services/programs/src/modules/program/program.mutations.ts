@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import { Not, type EntityManager } from "typeorm";
 import {
   assertId,
@@ -21,15 +21,20 @@ import { compareTargets, goalOfTarget, sdgRows } from "../sdg/sdg-codes";
 /** A programme belongs to the institution that leads it. */
 const owners = (row: Pick<Program, "leadInstitutionId">) => ({ institutionIds: [row.leadInstitutionId] });
 
-async function checkProgram(ctx: SubgraphContext, m: EntityManager, row: Partial<Program>, input: Partial<Program>, id?: string) {
-  if (input.code && (await m.getRepository(Program).existsBy({ code: input.code, ...(id ? { id: Not(id) } : {}) }))) {
-    throw new ConflictError(`Programme code ${input.code} is taken.`, { field: "input.code" });
-  }
-  if (id && row.parentProgramId === id) throw new BadUserInputError("A programme cannot be part of itself.", { field: "input.parentProgramId" });
-  await assertLocalReferences(m, [{ entity: Program, typeName: "Program", value: input.parentProgramId, field: "input.parentProgramId" }]);
+const codeTaken = (code: string | undefined) => () => new ConflictError(`Programme code ${code} is taken.`, { field: "input.code" });
+
+/** The lead institution lives in the institutions subgraph: asked before any transaction opens. */
+async function verifyLead(ctx: SubgraphContext, input: Partial<Program>) {
   if (input.leadInstitutionId) {
     await assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", [{ typename: "Institution", key: input.leadInstitutionId, field: "input.leadInstitutionId" }]);
   }
+}
+
+/** What this database can answer: the code is free among live programmes, the parent exists and is not the programme itself. */
+async function checkProgram(m: EntityManager, row: Partial<Program>, input: Partial<Program>, id?: string) {
+  if (input.code && (await m.getRepository(Program).existsBy({ code: input.code, ...(id ? { id: Not(id) } : {}) }))) throw codeTaken(input.code)();
+  if (id && row.parentProgramId === id) throw new BadUserInputError("A programme cannot be part of itself.", { field: "input.parentProgramId" });
+  await assertLocalReferences(m, [{ entity: Program, typeName: "Program", value: input.parentProgramId, field: "input.parentProgramId" }]);
 }
 
 function checkSdg(goals: number[], targets: string[]) {
@@ -52,18 +57,28 @@ async function replaceSdg(m: EntityManager, programId: string, goals: number[], 
 
 @Resolver(() => Program)
 export class ProgramMutations {
+  @Authorized("editor")
   @Mutation(() => Program, { description: "Creates a programme (editors: led by their own institution)." })
   createProgram(@Arg("input", () => CreateProgramInput, { description: "The programme." }) input: CreateProgramInput, @Ctx() ctx: SubgraphContext) {
     const { sdgGoals, sdgTargets, ...fields } = input;
-    checkSdg(sdgGoals, sdgTargets);
-    return ctx.db.transaction(async (m) => {
-      await checkProgram(ctx, m, fields, fields);
-      const program = await createRecord<Program>(ctx, Program, "Program", fields as Partial<Program>, owners(fields), m);
-      await replaceSdg(m, program.id, sdgGoals, sdgTargets);
-      return program;
+    return createRecord<Program>(ctx, {
+      entity: Program,
+      typeName: "Program",
+      values: fields as Partial<Program>,
+      owners: () => owners(fields),
+      verify: async () => {
+        checkSdg(sdgGoals, sdgTargets);
+        await verifyLead(ctx, fields as Partial<Program>);
+      },
+      check: (m) => checkProgram(m, fields as Partial<Program>, fields as Partial<Program>),
+      after: async (program, m) => {
+        await replaceSdg(m, program.id, sdgGoals, sdgTargets);
+      },
+      duplicate: codeTaken(fields.code),
     });
   }
 
+  @Authorized("editor")
   @Mutation(() => Program, { description: "Changes a programme at the version you last read; CONFLICT if it changed since." })
   updateProgram(
     @Arg("id", () => ID, { description: "Programme id." }) id: string,
@@ -73,16 +88,17 @@ export class ProgramMutations {
   ) {
     const { sdgGoals, sdgTargets, ...fields } = input;
     const programId = assertId(id);
-    return updateRecord(
-      ctx,
-      Program,
-      "Program",
-      programId,
+    const patch = fields as Partial<Program>;
+    return updateRecord(ctx, {
+      entity: Program,
+      typeName: "Program",
+      id: programId,
       version,
-      fields as Partial<Program>,
+      patch,
       owners,
-      (merged, m) => checkProgram(ctx, m, merged, fields as Partial<Program>, programId),
-      async (_current, m) => {
+      verify: () => verifyLead(ctx, patch),
+      check: (merged, m) => checkProgram(m, merged, patch, programId),
+      sideChanges: async (_current, m) => {
         if (!sdgGoals && !sdgTargets) return [];
         const rows = await m.getRepository(ProgramSdgTarget).findBy({ programId });
         const goals = sdgGoals ?? [...new Set(rows.map((r) => r.goal))];
@@ -90,15 +106,17 @@ export class ProgramMutations {
         checkSdg(goals, targets);
         return replaceSdg(m, programId, goals, targets);
       },
-    );
+      duplicate: codeTaken(fields.code),
+    });
   }
 
+  @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes a programme (soft)." })
   deleteProgram(
     @Arg("id", () => ID, { description: "Programme id." }) id: string,
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, Program, "Program", assertId(id), version, owners);
+    return deleteRecord(ctx, { entity: Program, typeName: "Program", id: assertId(id), version, owners });
   }
 }

@@ -1,0 +1,28 @@
+import type { QueryRunner } from "typeorm";
+
+/**
+ * Unique among live records: soft-deleted rows keep their values but must
+ * not block a new record with the same ones. SQLite has partial indexes
+ * (`WHERE deletedAt IS NULL`). MySQL/MariaDB have none, so a generated
+ * column `liveRow` — 1 while the row is live, NULL once deleted — joins the
+ * index: NULLs never collide in a unique index, live rows do.
+ */
+export async function createLiveUniqueIndex(q: QueryRunner, table: string, name: string, columns: string[]): Promise<void> {
+  const e = (identifier: string) => q.connection.driver.escape(identifier);
+  if (q.connection.driver.options.type === "mysql" || q.connection.driver.options.type === "mariadb") {
+    if (!(await q.hasColumn(table, "liveRow"))) {
+      await q.query(`ALTER TABLE ${e(table)} ADD COLUMN ${e("liveRow")} TINYINT GENERATED ALWAYS AS (IF(${e("deletedAt")} IS NULL, 1, NULL)) VIRTUAL`);
+    }
+    await q.query(`CREATE UNIQUE INDEX ${e(name)} ON ${e(table)} (${[...columns, "liveRow"].map(e).join(", ")})`);
+  } else {
+    await q.query(`CREATE UNIQUE INDEX ${e(name)} ON ${e(table)} (${columns.map(e).join(", ")}) WHERE ${e("deletedAt")} IS NULL`);
+  }
+}
+
+/** Reverts {@link createLiveUniqueIndex} (the generated column goes with the table's last such index). */
+export async function dropLiveUniqueIndex(q: QueryRunner, table: string, name: string, dropColumn = true): Promise<void> {
+  const e = (identifier: string) => q.connection.driver.escape(identifier);
+  const mysql = q.connection.driver.options.type === "mysql" || q.connection.driver.options.type === "mariadb";
+  await q.query(mysql ? `DROP INDEX ${e(name)} ON ${e(table)}` : `DROP INDEX ${e(name)}`);
+  if (mysql && dropColumn && (await q.hasColumn(table, "liveRow"))) await q.query(`ALTER TABLE ${e(table)} DROP COLUMN ${e("liveRow")}`);
+}
