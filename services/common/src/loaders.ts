@@ -2,6 +2,7 @@ import DataLoader from "dataloader";
 import { In, type EntityTarget, type ObjectLiteral } from "typeorm";
 import type { SubgraphContext } from "./subgraph";
 import { NotFoundError } from "./errors";
+import { hasRole } from "./principal";
 import { childConnections, type ChildListSpec, type ConnectionResult, type PageArgs } from "./pagination";
 
 /**
@@ -34,17 +35,73 @@ export function alignOne<K, T>(keys: readonly K[], rows: T[], keyOf: (row: T) =>
   return keys.map((k) => index.get(k) ?? null);
 }
 
-/**
- * The request's loader of `entity` rows by a unique column — the way every
- * reference resolver and every to-one field resolves, so a list of N
- * references costs one `IN (...)` statement.
+/** What a loader of rows by key offers its callers. */
+export interface RowLoader<T> {
+  load(key: string): Promise<T | null>;
+  loadMany(keys: readonly string[]): Promise<Array<T | null>>;
+}
+
+const isDeleted = (row: ObjectLiteral) => row.deletedAt != null;
+const rank = (row: ObjectLiteral) => (isDeleted(row) ? new Date(row.deletedAt).getTime() : Number.POSITIVE_INFINITY);
+
+/*
+ * One loader per entity and key column serves both readings below: it loads
+ * soft-deleted rows too, and each reading filters, so a request that looks a
+ * record up by id and also follows references to it still costs one
+ * `IN (...)` statement.
  */
-export function rowsByKey<T extends ObjectLiteral>(ctx: SubgraphContext, entity: EntityTarget<T>, key: keyof T & string) {
+function anyRowsByKey<T extends ObjectLiteral>(ctx: SubgraphContext, entity: EntityTarget<T>, key: keyof T & string) {
   const repo = ctx.db.getRepository(entity);
   return ctx.loaders.get<string, T | null>(`${repo.metadata.name}.${key}`, async (keys) => {
-    const rows = await repo.findBy({ [key]: In([...keys]) } as never);
-    return alignOne(keys, rows, (row) => row[key] as string);
+    const rows = await repo.find({ where: { [key]: In([...keys]) } as never, withDeleted: true });
+    // A key unique only among live rows (a code reused after a delete) may match several: the live one wins, else the latest deleted.
+    const best = new Map<string, T>();
+    for (const row of rows) {
+      const held = best.get(row[key]);
+      if (!held || rank(row) > rank(held)) best.set(row[key], row);
+    }
+    return keys.map((k) => best.get(k) ?? null);
   });
+}
+
+function reading<T extends ObjectLiteral>(loader: DataLoader<string, T | null>, read: (row: T | null) => T | null): RowLoader<T> {
+  const load = async (key: string) => read(await loader.load(key));
+  return { load, loadMany: (keys) => Promise.all(keys.map(load)) };
+}
+
+/**
+ * The request's loader of live `entity` rows by a unique column: what a
+ * look-up by id or code sees (a soft-deleted record is not there). A list
+ * of N look-ups costs one `IN (...)` statement.
+ */
+export function rowsByKey<T extends ObjectLiteral>(ctx: SubgraphContext, entity: EntityTarget<T>, key: keyof T & string): RowLoader<T> {
+  return reading(anyRowsByKey(ctx, entity, key), (row) => (row && !isDeleted(row) ? row : null));
+}
+
+/**
+ * True when references to soft-deleted records resolve for this caller:
+ * people with the editor role and above, who may need to repair what still
+ * points at them. A service checking that a reference exists (on its own
+ * account) must see a deleted record as absent.
+ */
+export const seesDeleted = (ctx: Pick<SubgraphContext, "principal">) => hasRole(ctx.principal, "editor") && ctx.principal.via !== "service";
+
+/**
+ * What a reference to `row` reads as for this caller: a live row as it is;
+ * a soft-deleted one for editors and admins (its `deletedAt` marks it), and
+ * null for everyone else. Never an error.
+ */
+export function referenced<T extends ObjectLiteral>(ctx: SubgraphContext, row: T | null | undefined): T | null {
+  if (!row) return null;
+  return !isDeleted(row) || seesDeleted(ctx) ? row : null;
+}
+
+/**
+ * The request's loader for references (`__resolveReference`, to-one
+ * fields): rows by a unique column, read by the rule of {@link referenced}.
+ */
+export function referencesByKey<T extends ObjectLiteral>(ctx: SubgraphContext, entity: EntityTarget<T>, key: keyof T & string): RowLoader<T> {
+  return reading(anyRowsByKey(ctx, entity, key), (row) => referenced(ctx, row));
 }
 
 /**

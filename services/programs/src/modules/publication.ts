@@ -1,4 +1,4 @@
-import { hasRole, NotFoundError, type SubgraphContext } from "@sstc/common";
+import { hasRole, NotFoundError, referenced, type SubgraphContext } from "@sstc/common";
 
 /*
  * Drafts (published = false) of programmes and editions are seen by the
@@ -13,6 +13,10 @@ export const seesDrafts = (ctx: SubgraphContext) => hasRole(ctx.principal, "part
 export function visible<T extends { published: boolean }>(ctx: SubgraphContext, row: T | null | undefined): T | null {
   return row && (row.published || seesDrafts(ctx)) ? row : null;
 }
+
+/** What a reference to `row` reads as: null when it is a draft the caller may not see, or deleted (see `referenced`). */
+export const visibleReference = <T extends { published: boolean; deletedAt: Date | null }>(ctx: SubgraphContext, row: T | null | undefined): T | null =>
+  visible(ctx, referenced(ctx, row));
 
 /** Like `visible`, but NOT_FOUND — exactly as for a record that does not exist. */
 export function visibleOrNotFound<T extends { published: boolean }>(ctx: SubgraphContext, row: T, typeName: string, key: string): T {

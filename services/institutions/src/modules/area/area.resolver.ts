@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertId, childPages, findOrFail, PageArgs, paginate, rowsByKey, type SubgraphContext } from "@sstc/common";
+import { assertId, childPages, findOrFail, PageArgs, paginate, referencesByKey, type SubgraphContext } from "@sstc/common";
 import { AdministrativeArea, AdministrativeAreaConnection, AreaLevel } from "./area.entity";
 import { Country } from "../country/country.entity";
 
@@ -25,7 +25,7 @@ export class AreaResolver {
 
   @FieldResolver(() => AdministrativeArea, { nullable: true, description: "The area this one lies in (a regency's province)." })
   parent(@Root() area: AdministrativeArea, @Ctx() ctx: SubgraphContext) {
-    return area.parentId ? rowsByKey(ctx, AdministrativeArea, "id").load(area.parentId) : null;
+    return area.parentId ? referencesByKey(ctx, AdministrativeArea, "id").load(area.parentId) : null;
   }
 
   @FieldResolver(() => AdministrativeAreaConnection, { description: "Areas directly inside this one." })
@@ -35,12 +35,17 @@ export class AreaResolver {
 
   @FieldResolver(() => Country, { description: "The country the area belongs to." })
   country(@Root() area: AdministrativeArea, @Ctx() ctx: SubgraphContext) {
-    return rowsByKey(ctx, Country, "code").load(area.countryCode);
+    return referencesByKey(ctx, Country, "code").load(area.countryCode);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "When the area was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  deletedAt(@Root() area: { deletedAt: Date | null }) {
+    return area.deletedAt ?? null;
   }
 }
 
 export const areaReference = {
   AdministrativeArea: {
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => rowsByKey(ctx, AdministrativeArea, "id").load(ref.id),
+    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => referencesByKey(ctx, AdministrativeArea, "id").load(ref.id),
   },
 };

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { assertCountryCode, childPages, findOrFail, PageArgs, paginate, rowsByKey, type SubgraphContext } from "@sstc/common";
+import { assertCountryCode, childPages, findOrFail, PageArgs, paginate, referencesByKey, type SubgraphContext } from "@sstc/common";
 import { Country, CountryConnection } from "./country.entity";
 import { Institution, InstitutionConnection } from "../institution/institution.entity";
 
@@ -31,6 +31,6 @@ export class CountryResolver {
 /** Federation: other subgraphs reference countries by code. */
 export const countryReference = {
   Country: {
-    __resolveReference: (ref: { code: string }, ctx: SubgraphContext) => rowsByKey(ctx, Country, "code").load(ref.code),
+    __resolveReference: (ref: { code: string }, ctx: SubgraphContext) => referencesByKey(ctx, Country, "code").load(ref.code),
   },
 };

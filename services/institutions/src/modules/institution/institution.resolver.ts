@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertCountryCode, assertId, childPages, findOrFail, PageArgs, paginate, rowsByKey, type SubgraphContext } from "@sstc/common";
+import { assertCountryCode, assertId, childPages, findOrFail, PageArgs, paginate, referencesByKey, type SubgraphContext } from "@sstc/common";
 import { Institution, InstitutionConnection, InstitutionType } from "./institution.entity";
 import { Country } from "../country/country.entity";
 import { AdministrativeArea } from "../area/area.entity";
@@ -27,17 +27,17 @@ export class InstitutionResolver {
 
   @FieldResolver(() => Country, { description: "Country the institution is based in." })
   country(@Root() institution: Institution, @Ctx() ctx: SubgraphContext) {
-    return rowsByKey(ctx, Country, "code").load(institution.countryCode);
+    return referencesByKey(ctx, Country, "code").load(institution.countryCode);
   }
 
   @FieldResolver(() => AdministrativeArea, { nullable: true, description: "Province, regency or city the institution is in." })
   area(@Root() institution: Institution, @Ctx() ctx: SubgraphContext) {
-    return institution.areaId ? rowsByKey(ctx, AdministrativeArea, "id").load(institution.areaId) : null;
+    return institution.areaId ? referencesByKey(ctx, AdministrativeArea, "id").load(institution.areaId) : null;
   }
 
   @FieldResolver(() => Institution, { nullable: true, description: "The body this one is part of (a directorate's ministry)." })
   parent(@Root() institution: Institution, @Ctx() ctx: SubgraphContext) {
-    return institution.parentId ? rowsByKey(ctx, Institution, "id").load(institution.parentId) : null;
+    return institution.parentId ? referencesByKey(ctx, Institution, "id").load(institution.parentId) : null;
   }
 
   @FieldResolver(() => InstitutionConnection, { description: "Directorates and units that are part of this institution." })
@@ -50,10 +50,15 @@ export class InstitutionResolver {
   people(@Root() institution: Institution, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Person, { parent: "institutionId", orderBy: ["fullName"] }, page).load(institution.id);
   }
+
+  @FieldResolver(() => Date, { nullable: true, description: "When the institution was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  deletedAt(@Root() institution: { deletedAt: Date | null }) {
+    return institution.deletedAt ?? null;
+  }
 }
 
 export const institutionReference = {
   Institution: {
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => rowsByKey(ctx, Institution, "id").load(ref.id),
+    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => referencesByKey(ctx, Institution, "id").load(ref.id),
   },
 };

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertId, findOrFail, PageArgs, paginate, requireRole, rowsByKey, type SubgraphContext } from "@sstc/common";
+import { assertId, findOrFail, PageArgs, paginate, referencesByKey, requireRole, type SubgraphContext } from "@sstc/common";
 import { Person, PersonConnection } from "./person.entity";
 import { Institution } from "../institution/institution.entity";
 
@@ -26,7 +26,12 @@ export class PersonResolver {
   @Authorized("partner")
   @FieldResolver(() => Institution, { nullable: true, description: "Institution the person works for." })
   institution(@Root() person: Person, @Ctx() ctx: SubgraphContext) {
-    return person.institutionId ? rowsByKey(ctx, Institution, "id").load(person.institutionId) : null;
+    return person.institutionId ? referencesByKey(ctx, Institution, "id").load(person.institutionId) : null;
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "When the person's record was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  deletedAt(@Root() person: { deletedAt: Date | null }) {
+    return person.deletedAt ?? null;
   }
 }
 
@@ -35,7 +40,7 @@ export const personReference = {
     // Reference resolvers bypass type-graphql's @Authorized, so the rule is repeated here.
     __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => {
       requireRole(ctx.principal, "partner", "Person");
-      return rowsByKey(ctx, Person, "id").load(ref.id);
+      return referencesByKey(ctx, Person, "id").load(ref.id);
     },
   },
 };

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertId, childPages, findOrFail, PageArgs, paginate, rowsByKey, type SubgraphContext } from "@sstc/common";
+import { assertId, childPages, findOrFail, PageArgs, paginate, referencesByKey, type SubgraphContext } from "@sstc/common";
+import { visiblePartnerships } from "../references/hidden-programs";
 import { Partner, PartnerConnection, PartnerKind } from "./partner.entity";
 import { ProgramPartnership, ProgramPartnershipConnection } from "../partnership/partnership.entity";
 import { AgreementParty, AgreementPartyConnection } from "../agreement/agreement.entity";
@@ -23,7 +24,7 @@ export class PartnerResolver {
     return paginate(qb, page, { property: "nameEn" });
   }
 
-  @FieldResolver(() => InstitutionRef, { description: "The institution this partner is." })
+  @FieldResolver(() => InstitutionRef, { nullable: true, description: "The institution this partner is; null when its record is deleted (editors and admins still see it, marked)." })
   institution(@Root() partner: Partner): InstitutionRef {
     return { id: partner.institutionId };
   }
@@ -35,22 +36,27 @@ export class PartnerResolver {
 
   @FieldResolver(() => Partner, { nullable: true, description: "The partner this one is part of (a directorate's ministry)." })
   parent(@Root() partner: Partner, @Ctx() ctx: SubgraphContext) {
-    return partner.parentPartnerId ? rowsByKey(ctx, Partner, "id").load(partner.parentPartnerId) : null;
+    return partner.parentPartnerId ? referencesByKey(ctx, Partner, "id").load(partner.parentPartnerId) : null;
   }
 
-  @FieldResolver(() => ProgramPartnershipConnection, { description: "Programmes the partner takes part in, with its role." })
-  programs(@Root() partner: Partner, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
-    return childPages(ctx, ProgramPartnership, { parent: "partnerId", orderBy: ["role"] }, page).load(partner.id);
+  @FieldResolver(() => ProgramPartnershipConnection, { description: "Programmes the partner takes part in, with its role (drafts only for the partner role and above)." })
+  async programs(@Root() partner: Partner, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return childPages(ctx, ProgramPartnership, { parent: "partnerId", orderBy: ["role"], ...(await visiblePartnerships(ctx)) }, page).load(partner.id);
   }
 
   @FieldResolver(() => AgreementPartyConnection, { description: "Agreements the partner is party to." })
   agreements(@Root() partner: Partner, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, AgreementParty, { parent: "partnerId", orderBy: ["agreementId"] }, page).load(partner.id);
   }
+
+  @FieldResolver(() => Date, { nullable: true, description: "When the partner was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  deletedAt(@Root() partner: { deletedAt: Date | null }) {
+    return partner.deletedAt ?? null;
+  }
 }
 
 export const partnerReference = {
   Partner: {
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => rowsByKey(ctx, Partner, "id").load(ref.id),
+    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => referencesByKey(ctx, Partner, "id").load(ref.id),
   },
 };

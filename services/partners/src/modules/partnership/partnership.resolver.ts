@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertId, childPages, PageArgs, rowsByKey, type SubgraphContext } from "@sstc/common";
+import { assertId, childPages, PageArgs, referencesByKey, type SubgraphContext } from "@sstc/common";
+import { hiddenPrograms, visiblePartnerships } from "../references/hidden-programs";
 import { PartnershipRole, ProgramPartnership, ProgramPartnershipConnection } from "./partnership.entity";
 import { Partner } from "../partner/partner.entity";
 import { ProgramRef } from "../references/references.entity";
@@ -29,21 +30,28 @@ export class ProgramPartnershipResolver {
     return rows.map((r) => r.programId);
   }
 
-  @FieldResolver(() => ProgramRef, { nullable: true, description: "The programme; null when it is a draft you may not see." })
-  program(@Root() partnership: ProgramPartnership): ProgramRef {
-    return { id: partnership.programId };
+  @FieldResolver(() => ProgramRef, { nullable: true, description: "The programme; null when it is deleted or a draft you may not see." })
+  async program(@Root() partnership: ProgramPartnership, @Ctx() ctx: SubgraphContext): Promise<ProgramRef | null> {
+    // This subgraph answers `program { id }` (and Program.partnerships) alone, so it must know what the programs subgraph hides.
+    const hidden = await hiddenPrograms(ctx);
+    return hidden.all.has(partnership.programId) ? null : { id: partnership.programId };
   }
 
-  @FieldResolver(() => Partner, { description: "The partner." })
+  @FieldResolver(() => Partner, { nullable: true, description: "The partner; null when its record is deleted (editors and admins still see it, marked)." })
   partner(@Root() partnership: ProgramPartnership, @Ctx() ctx: SubgraphContext) {
-    return rowsByKey(ctx, Partner, "id").load(partnership.partnerId);
+    return referencesByKey(ctx, Partner, "id").load(partnership.partnerId);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "When the partnership was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  deletedAt(@Root() partnership: { deletedAt: Date | null }) {
+    return partnership.deletedAt ?? null;
   }
 }
 
 @Resolver(() => ProgramRef)
 export class ProgramRefResolver {
   @FieldResolver(() => ProgramPartnershipConnection, { description: "Partners of the programme and their roles." })
-  partnerships(@Root() program: ProgramRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
-    return childPages(ctx, ProgramPartnership, { parent: "programId", orderBy: ["role"] }, page).load(program.id);
+  async partnerships(@Root() program: ProgramRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return childPages(ctx, ProgramPartnership, { parent: "programId", orderBy: ["role"], ...(await visiblePartnerships(ctx)) }, page).load(program.id);
   }
 }

@@ -1,18 +1,24 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { rowsByKey, type SubgraphContext } from "@sstc/common";
+import { referencesByKey, type SubgraphContext } from "@sstc/common";
+import { visibleReference } from "../publication";
 import { Activity } from "./activity.entity";
 import { Edition } from "../edition/edition.entity";
 import { InstitutionRef, institutionRef } from "../references/references.entity";
 
 @Resolver(() => Activity)
 export class ActivityResolver {
-  @FieldResolver(() => Edition, { description: "The edition this activity belongs to." })
-  edition(@Root() activity: Activity, @Ctx() ctx: SubgraphContext) {
-    return rowsByKey(ctx, Edition, "id").load(activity.editionId);
+  @FieldResolver(() => Edition, { nullable: true, description: "The edition this activity belongs to; null when it is deleted or a draft you may not see." })
+  async edition(@Root() activity: Activity, @Ctx() ctx: SubgraphContext) {
+    return visibleReference(ctx, await referencesByKey(ctx, Edition, "id").load(activity.editionId));
   }
 
   @FieldResolver(() => InstitutionRef, { nullable: true, description: "Where it took place, e.g. Mutiara Rawa Binong Library." })
   site(@Root() activity: Activity) {
     return institutionRef(activity.siteInstitutionId);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "When the activity was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  deletedAt(@Root() activity: { deletedAt: Date | null }) {
+    return activity.deletedAt ?? null;
   }
 }

@@ -1,5 +1,6 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { rowsByKey, type SubgraphContext } from "@sstc/common";
+import { referenced, referencesByKey, type SubgraphContext } from "@sstc/common";
+import { visibleReference } from "../publication";
 import { Commitment } from "./commitment.entity";
 import { Edition } from "../edition/edition.entity";
 import { Participation } from "../participation/participation.entity";
@@ -7,19 +8,24 @@ import { CountryRef, countryRef } from "../references/references.entity";
 
 @Resolver(() => Commitment)
 export class CommitmentResolver {
-  @FieldResolver(() => Edition, { description: "The edition the commitment came out of." })
-  edition(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext) {
-    return rowsByKey(ctx, Edition, "id").load(commitment.editionId);
+  @FieldResolver(() => Edition, { nullable: true, description: "The edition the commitment came out of; null when it is deleted or a draft you may not see." })
+  async edition(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext) {
+    return visibleReference(ctx, await referencesByKey(ctx, Edition, "id").load(commitment.editionId));
   }
 
   @Authorized("partner")
   @FieldResolver(() => Participation, { nullable: true, description: "The participant who made it, when it is a personal action plan (partner role and above)." })
   participation(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext) {
-    return commitment.participationId ? rowsByKey(ctx, Participation, "id").load(commitment.participationId) : null;
+    return commitment.participationId ? referencesByKey(ctx, Participation, "id").load(commitment.participationId) : null;
   }
 
   @FieldResolver(() => CountryRef, { description: "The country committing." })
   country(@Root() commitment: Commitment) {
     return countryRef(commitment.countryCode);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "When the commitment was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  deletedAt(@Root() commitment: { deletedAt: Date | null }) {
+    return commitment.deletedAt ?? null;
   }
 }

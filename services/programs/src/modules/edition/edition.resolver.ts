@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertId, childPages, findOrFail, PageArgs, rowsByKey, type SubgraphContext } from "@sstc/common";
-import { visible, visibleOrNotFound } from "../publication";
+import { assertId, childPages, findOrFail, PageArgs, referencesByKey, type SubgraphContext } from "@sstc/common";
+import { visibleOrNotFound, visibleReference } from "../publication";
 import { Edition, EditionConnection } from "./edition.entity";
 import { EditionFilter, EditionOrder } from "./edition.inputs";
 import { searchEditions } from "./edition.search";
@@ -27,12 +27,12 @@ export class EditionResolver {
     return searchEditions(ctx, filter, orderBy, page);
   }
 
-  @FieldResolver(() => Program, { nullable: true, description: "The programme this is an edition of; null when it is a draft you may not see." })
+  @FieldResolver(() => Program, { nullable: true, description: "The programme this is an edition of; null when it is deleted or a draft you may not see." })
   async program(@Root() edition: Edition, @Ctx() ctx: SubgraphContext) {
-    return visible(ctx, await rowsByKey(ctx, Program, "id").load(edition.programId));
+    return visibleReference(ctx, await referencesByKey(ctx, Program, "id").load(edition.programId));
   }
 
-  @FieldResolver(() => InstitutionRef, { description: "The institution hosting the edition." })
+  @FieldResolver(() => InstitutionRef, { nullable: true, description: "The institution hosting the edition; null when its record is deleted (editors and admins still see it, marked)." })
   hostInstitution(@Root() edition: Edition) {
     return institutionRef(edition.hostInstitutionId);
   }
@@ -67,10 +67,15 @@ export class EditionResolver {
   commitments(@Root() edition: Edition, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Commitment, { parent: "editionId", orderBy: ["countryCode"] }, page).load(edition.id);
   }
+
+  @FieldResolver(() => Date, { nullable: true, description: "When the edition was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  deletedAt(@Root() edition: { deletedAt: Date | null }) {
+    return edition.deletedAt ?? null;
+  }
 }
 
 export const editionReference = {
   Edition: {
-    __resolveReference: async (ref: { id: string }, ctx: SubgraphContext) => visible(ctx, await rowsByKey(ctx, Edition, "id").load(ref.id)),
+    __resolveReference: async (ref: { id: string }, ctx: SubgraphContext) => visibleReference(ctx, await referencesByKey(ctx, Edition, "id").load(ref.id)),
   },
 };

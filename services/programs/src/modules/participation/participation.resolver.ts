@@ -1,17 +1,18 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { rowsByKey, type SubgraphContext } from "@sstc/common";
+import { referencesByKey, type SubgraphContext } from "@sstc/common";
+import { visibleReference } from "../publication";
 import { Participation } from "./participation.entity";
 import { Edition } from "../edition/edition.entity";
 import { AdministrativeAreaRef, CountryRef, InstitutionRef, PersonRef, areaRef, countryRef, institutionRef, personRef } from "../references/references.entity";
 
 @Resolver(() => Participation)
 export class ParticipationResolver {
-  @FieldResolver(() => Edition, { description: "The edition taken part in." })
-  edition(@Root() participation: Participation, @Ctx() ctx: SubgraphContext) {
-    return rowsByKey(ctx, Edition, "id").load(participation.editionId);
+  @FieldResolver(() => Edition, { nullable: true, description: "The edition taken part in; null when it is deleted or a draft you may not see." })
+  async edition(@Root() participation: Participation, @Ctx() ctx: SubgraphContext) {
+    return visibleReference(ctx, await referencesByKey(ctx, Edition, "id").load(participation.editionId));
   }
 
-  @FieldResolver(() => PersonRef, { description: "Who took part." })
+  @FieldResolver(() => PersonRef, { nullable: true, description: "Who took part; null when the person's record is deleted (editors and admins still see it, marked)." })
   person(@Root() participation: Participation) {
     return personRef(participation.personId);
   }
@@ -29,5 +30,10 @@ export class ParticipationResolver {
   @FieldResolver(() => AdministrativeAreaRef, { nullable: true, description: "The province, regency or city the person represents (Indonesian participants)." })
   area(@Root() participation: Participation) {
     return areaRef(participation.areaId);
+  }
+
+  @FieldResolver(() => Date, { nullable: true, description: "When the participation was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  deletedAt(@Root() participation: { deletedAt: Date | null }) {
+    return participation.deletedAt ?? null;
   }
 }

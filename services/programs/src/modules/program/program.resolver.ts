@@ -1,6 +1,6 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { assertId, BadUserInputError, childPages, findOrFail, PageArgs, rowsByKey, type SubgraphContext } from "@sstc/common";
-import { publishedOnly, visible, visibleOrNotFound } from "../publication";
+import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { assertId, BadUserInputError, childPages, findOrFail, PageArgs, referencesByKey, seesDeleted, type SubgraphContext } from "@sstc/common";
+import { publishedOnly, seesDrafts, visibleOrNotFound, visibleReference } from "../publication";
 import { Program, ProgramConnection } from "./program.entity";
 import { ProgramFilter, ProgramOrder } from "./program.inputs";
 import { searchPrograms } from "./program.search";
@@ -33,6 +33,35 @@ export class ProgramResolver {
     return searchPrograms(ctx, filter, orderBy, page);
   }
 
+  /*
+   * Internal plumbing for the partners subgraph, which lists partnerships
+   * and points at programmes without reading this subgraph's database: it
+   * asks, on the caller's own account, which programme ids that caller may
+   * not see. @inaccessible keeps both out of the public API.
+   */
+  @Directive("@inaccessible")
+  @Query(() => [ID], { description: "Internal: ids of the draft programmes the caller may not see (none for the partner role and above), for the partners subgraph. Not part of the public API." })
+  async hiddenDraftProgramIds(@Ctx() ctx: SubgraphContext): Promise<string[]> {
+    if (seesDrafts(ctx)) return [];
+    const rows: Array<{ id: string }> = await ctx.db.getRepository(Program).createQueryBuilder("p").select("p.id", "id").where("p.published = 0").orderBy("p.id").getRawMany();
+    return rows.map((r) => r.id);
+  }
+
+  @Directive("@inaccessible")
+  @Query(() => [ID], { description: "Internal: ids of the deleted programmes whose references read as null for the caller (none for editors and admins), for the partners subgraph. Not part of the public API." })
+  async hiddenDeletedProgramIds(@Ctx() ctx: SubgraphContext): Promise<string[]> {
+    if (seesDeleted(ctx)) return [];
+    const rows: Array<{ id: string }> = await ctx.db
+      .getRepository(Program)
+      .createQueryBuilder("p")
+      .withDeleted()
+      .select("p.id", "id")
+      .where("p.deletedAt IS NOT NULL")
+      .orderBy("p.id")
+      .getRawMany();
+    return rows.map((r) => r.id);
+  }
+
   @FieldResolver(() => [Int], { description: "Sustainable Development Goals (1–17) the programme contributes to." })
   async sdgGoals(@Root() program: Program, @Ctx() ctx: SubgraphContext) {
     return (await sdgAlignmentByProgramId(ctx).load(program.id)).goals;
@@ -43,14 +72,14 @@ export class ProgramResolver {
     return (await sdgAlignmentByProgramId(ctx).load(program.id)).targets;
   }
 
-  @FieldResolver(() => InstitutionRef, { description: "The institution that leads the programme." })
+  @FieldResolver(() => InstitutionRef, { nullable: true, description: "The institution that leads the programme; null when its record is deleted (editors and admins still see it, marked)." })
   leadInstitution(@Root() program: Program) {
     return institutionRef(program.leadInstitutionId);
   }
 
   @FieldResolver(() => Program, { nullable: true, description: "The wider programme this one is part of (e.g. SSTC)." })
   async parentProgram(@Root() program: Program, @Ctx() ctx: SubgraphContext) {
-    return program.parentProgramId ? visible(ctx, await rowsByKey(ctx, Program, "id").load(program.parentProgramId)) : null;
+    return program.parentProgramId ? visibleReference(ctx, await referencesByKey(ctx, Program, "id").load(program.parentProgramId)) : null;
   }
 
   @FieldResolver(() => ProgramConnection, { description: "Programmes that are part of this one." })
@@ -62,11 +91,16 @@ export class ProgramResolver {
   editions(@Root() program: Program, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Edition, { parent: "programId", orderBy: ["plannedStartDate"], ...publishedOnly(ctx) }, page).load(program.id);
   }
+
+  @FieldResolver(() => Date, { nullable: true, description: "When the programme was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  deletedAt(@Root() program: { deletedAt: Date | null }) {
+    return program.deletedAt ?? null;
+  }
 }
 
 export const programReference = {
   Program: {
     __resolveReference: (ref: { id?: string; code?: string }, ctx: SubgraphContext) =>
-      (ref.id ? rowsByKey(ctx, Program, "id").load(ref.id) : rowsByKey(ctx, Program, "code").load(String(ref.code))).then((row) => visible(ctx, row)),
+      (ref.id ? referencesByKey(ctx, Program, "id").load(ref.id) : referencesByKey(ctx, Program, "code").load(String(ref.code))).then((row) => visibleReference(ctx, row)),
   },
 };

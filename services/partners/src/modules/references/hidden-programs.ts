@@ -1,0 +1,56 @@
+import { callSubgraph, hasRole, seesDeleted, type SubgraphContext } from "@sstc/common";
+
+/*
+ * Which programmes this caller may not see. Drafts and deleted programmes
+ * are known only to the programs subgraph, whose database this subgraph
+ * never reads, so it asks there (internal, @inaccessible queries) — on the
+ * caller's own account, so the answer is decided by the programs
+ * subgraph's own publication rules.
+ */
+const QUERY_BELOW_PARTNER = "query HiddenPrograms { hiddenDraftProgramIds hiddenDeletedProgramIds }";
+const QUERY_BELOW_EDITOR = "query HiddenPrograms { hiddenDeletedProgramIds }";
+
+/** The programme ids hidden from one caller. */
+export interface HiddenPrograms {
+  /** Drafts: their partnerships are left out of every list. */
+  drafts: string[];
+  /** Drafts and deleted programmes: a reference to one of them reads as null. */
+  all: ReadonlySet<string>;
+}
+
+const NOTHING_HIDDEN: HiddenPrograms = { drafts: [], all: new Set() };
+
+/**
+ * The programmes hidden from this caller, asked of the programs subgraph at
+ * most once per request and only for callers below the editor role (editors
+ * and admins see drafts, and deleted programmes marked). A failed call fails
+ * every field that needs the answer: nothing is shown that might be hidden.
+ */
+export function hiddenPrograms(ctx: SubgraphContext): Promise<HiddenPrograms> {
+  if (seesDeleted(ctx)) return Promise.resolve(NOTHING_HIDDEN);
+  const belowPartner = !hasRole(ctx.principal, "partner");
+  const loader = ctx.loaders.get<string, HiddenPrograms>("Program.hidden", async (keys) => {
+    try {
+      const data = await callSubgraph<{ hiddenDraftProgramIds?: string[]; hiddenDeletedProgramIds: string[] }>(
+        ctx.links,
+        "programs",
+        ctx.principal,
+        belowPartner ? QUERY_BELOW_PARTNER : QUERY_BELOW_EDITOR,
+      );
+      const drafts = data.hiddenDraftProgramIds ?? [];
+      const hidden: HiddenPrograms = { drafts, all: new Set([...drafts, ...data.hiddenDeletedProgramIds]) };
+      return keys.map(() => hidden);
+    } catch (error) {
+      // Returned rather than thrown, so DataLoader keeps the failure cached and the call is not repeated in this request.
+      return keys.map(() => error as Error);
+    }
+  });
+  return loader.load("caller");
+}
+
+/** The extra condition on partnerships (alias `t`) that leaves out those of draft programmes hidden from the caller. */
+export async function visiblePartnerships(ctx: SubgraphContext): Promise<{ where?: string; parameters?: Record<string, unknown> }> {
+  if (hasRole(ctx.principal, "partner")) return {};
+  const { drafts } = await hiddenPrograms(ctx);
+  return drafts.length ? { where: "t.programId NOT IN (:...hiddenDraftProgramIds)", parameters: { hiddenDraftProgramIds: drafts } } : {};
+}
