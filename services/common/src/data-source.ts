@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { foldCase, SQLITE_FOLD } from "./text";
 import { DataSource, type DataSourceOptions, type Logger, type MixedList, type EntitySchema } from "typeorm";
 
 /**
@@ -78,6 +79,12 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
       prepareDatabase: (db: { pragma(s: string): unknown }) => {
         db.pragma("foreign_keys = ON");
         db.pragma("busy_timeout = 5000");
+        // Text search compares Unicode case-folded text (SQLite's LOWER and LIKE fold ASCII only).
+        (db as unknown as { function(name: string, options: { deterministic: boolean }, fn: (value: unknown) => unknown): unknown }).function(
+          SQLITE_FOLD,
+          { deterministic: true },
+          (value) => (typeof value === "string" ? foldCase(value) : value),
+        );
       },
     };
   }

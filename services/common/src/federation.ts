@@ -1,10 +1,11 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import type { GraphQLSchema } from "graphql";
+import { defaultFieldResolver, type GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
 import { authChecker } from "./authorization";
+import { RefuseUncleanText, withCleanArguments } from "./text";
 
 /** The Federation 2 directives the subgraphs use. */
 const FEDERATION_LINK =
@@ -23,15 +24,28 @@ export interface SubgraphSchema {
  * with directives (plain printSchema would drop `@key`), and
  * `buildSubgraphSchema` adds the federation fields. Reference resolvers are
  * merged in because type-graphql has no notion of `__resolveReference`.
+ * Every argument of every field is refused when it holds ill-formed or
+ * control-character text: through a global middleware for type-graphql's
+ * resolvers, and by wrapping `_entities`, which reaches `__resolveReference`
+ * without passing through type-graphql.
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck">,
   referenceResolvers: GraphQLResolverMap<unknown> = {},
 ): Promise<SubgraphSchema> {
-  const schema = await buildSchema({ validate: { forbidUnknownValues: false }, authChecker, ...options, skipCheck: true });
+  const schema = await buildSchema({
+    validate: { forbidUnknownValues: false },
+    authChecker,
+    ...options,
+    globalMiddlewares: [RefuseUncleanText, ...(options.globalMiddlewares ?? [])],
+    skipCheck: true,
+  });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
   const resolvers = mergeResolvers(createResolversMap(schema) as GraphQLResolverMap<unknown>, referenceResolvers);
-  return { schema: buildSubgraphSchema([{ typeDefs: gql(sdl), resolvers }]), sdl };
+  const subgraph = buildSubgraphSchema([{ typeDefs: gql(sdl), resolvers }]);
+  const entities = subgraph.getQueryType()?.getFields()._entities;
+  if (entities) entities.resolve = withCleanArguments(entities.resolve ?? defaultFieldResolver);
+  return { schema: subgraph, sdl };
 }
 
 function mergeResolvers(base: GraphQLResolverMap<unknown>, extra: GraphQLResolverMap<unknown>) {

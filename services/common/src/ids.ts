@@ -11,12 +11,3 @@ export function assertId(id: string, argument = "id"): string {
   if (!UUID.test(id)) throw new BadUserInputError(`"${argument}" must be a UUID; got ${JSON.stringify(id)}.`, { argument });
   return id.toLowerCase();
 }
-
-
-/** Refuses anything but an upper-case ISO 3166-1 alpha-2 code. */
-export function assertCountryCode(code: string, argument = "countryCode"): string {
-  if (!/^[A-Za-z]{2}$/.test(code)) {
-    throw new BadUserInputError(`"${argument}" must be an ISO 3166-1 alpha-2 code such as "ID"; got ${JSON.stringify(code)}.`, { argument });
-  }
-  return code.toUpperCase();
-}

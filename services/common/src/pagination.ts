@@ -1,6 +1,7 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
 import { In, type ObjectLiteral, type Repository, type SelectQueryBuilder } from "typeorm";
 import { BadUserInputError } from "./errors";
+import { isCleanText } from "./text";
 
 /** The hard ceiling on any page; larger requests are refused, not truncated. */
 export const MAX_PAGE_SIZE = 100;
@@ -85,16 +86,35 @@ export function pageSize(args: PageArgs): number {
 
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
 
-function decode(cursor: string): unknown {
+function badCursor(argument: string): never {
+  throw new BadUserInputError(`"${argument}" is not a cursor from this list in this order.`, { argument });
+}
+
+/**
+ * The JSON inside a cursor, or a refusal: only text that {@link encode}
+ * could have produced is read (unpadded base64url of UTF-8 JSON), so a
+ * mangled or hand-made cursor never reaches a query half-understood.
+ */
+function decode(cursor: string, argument: string): unknown {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) badCursor(argument);
+  const text = Buffer.from(cursor, "base64url").toString("utf8");
+  if (Buffer.from(text, "utf8").toString("base64url") !== cursor || !isCleanText(text)) badCursor(argument);
   try {
-    return JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    return JSON.parse(text);
   } catch {
-    throw new BadUserInputError(`"after" is not a cursor from this list.`, { argument: "after" });
+    return badCursor(argument);
   }
 }
 
-function badCursor(): never {
-  throw new BadUserInputError(`"after" is not a cursor from this list.`, { argument: "after" });
+/** The type a sort key has in a cursor: what the column or expression yields in JavaScript. */
+export type KeyType = "string" | "number";
+
+const NUMERIC_COLUMNS = new Set(["int", "integer", "tinyint", "smallint", "mediumint", "float", "double", "real"]);
+
+/** True when a cursor's key or id has exactly the type the order yields, and is a value a row could hold. */
+function isKeyOfType(value: unknown, type: KeyType): boolean {
+  if (type === "number") return typeof value === "number" && Number.isFinite(value);
+  return typeof value === "string" && value.length > 0 && value.length <= 10_000 && isCleanText(value);
 }
 
 export interface KeysetOrder<T> {
@@ -112,6 +132,8 @@ export interface KeysetOrder<T> {
   direction?: "ASC" | "DESC";
   /** A unique property breaking ties; `id` unless the key is something else. */
   unique?: keyof T & string;
+  /** The JavaScript type of the key; read from the column for a property, a string for an expression unless told. */
+  keyType?: KeyType;
 }
 
 /** The raw column that carries an expression sort key back with each row. */
@@ -137,10 +159,14 @@ export async function paginate<T extends ObjectLiteral>(
   const unique = order.unique ?? "id";
   const sort = order.expression ?? `${alias}.${order.property}`;
   const tag = `${order.property ?? order.name ?? "expression"}:${direction}`;
-  if (args.after) {
-    const cursor = decode(args.after);
-    if (!Array.isArray(cursor) || cursor.length !== 3 || cursor[0] !== tag || typeof cursor[2] !== "string") badCursor();
-    const [, value, id] = cursor as [string, string | number | null, string];
+  if (args.after !== undefined && args.after !== null) {
+    const cursor = decode(args.after, "after");
+    const keyType = order.keyType ?? (order.property ? columnKeyType(qb, order.property) : "string");
+    const idType = columnKeyType(qb, unique);
+    if (!Array.isArray(cursor) || cursor.length !== 3 || cursor[0] !== tag || !isKeyOfType(cursor[1], keyType) || !isKeyOfType(cursor[2], idType)) {
+      badCursor("after");
+    }
+    const [, value, id] = cursor as [string, string | number, string | number];
     const beyond = direction === "ASC" ? ">" : "<";
     qb.andWhere(`(${sort} ${beyond} :afterValue OR (${sort} = :afterValue AND ${alias}.${unique} ${beyond} :afterId))`, {
       afterValue: value,
@@ -181,6 +207,12 @@ export async function paginate<T extends ObjectLiteral>(
   };
 }
 
+/** The key type a column yields, from the entity's metadata (numbers for integer and float columns). */
+function columnKeyType<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, property: string): KeyType {
+  const column = qb.expressionMap.mainAlias?.metadata.findColumnWithPropertyName(property);
+  return column && typeof column.type === "string" && NUMERIC_COLUMNS.has(column.type) ? "number" : "string";
+}
+
 export interface ChildListSpec<T> {
   /** The property holding the parent's key (e.g. `editionId`). */
   parent: keyof T & string;
@@ -206,9 +238,9 @@ export async function childConnections<T extends ObjectLiteral & { id: string }>
 ): Promise<Map<string, ConnectionResult<T>>> {
   const first = pageSize(args);
   let skip = 0;
-  if (args.after) {
-    const cursor = decode(args.after);
-    if (typeof cursor !== "number" || !Number.isInteger(cursor) || cursor < 1) badCursor();
+  if (args.after !== undefined && args.after !== null) {
+    const cursor = decode(args.after, "after");
+    if (typeof cursor !== "number" || !Number.isSafeInteger(cursor) || cursor < 1) badCursor("after");
     skip = cursor as number;
   }
   const order = [...spec.orderBy.map((p) => `t.${p}`), "t.id"].join(", ");

@@ -1,5 +1,5 @@
 import { IsOptional, IsUrl, IsUUID, Length } from "class-validator";
-import { IsCountryCode } from "@sstc/common";
+import { IsCountryCode, Omittable } from "@sstc/common";
 import { Field, ID, InputType } from "type-graphql";
 import { InstitutionType } from "./institution.entity";
 
@@ -45,7 +45,7 @@ export class CreateInstitutionInput {
 @InputType({ description: "Changes to an institution; omitted fields stay as they are, null clears an optional field." })
 export class UpdateInstitutionInput {
   @Field({ nullable: true, description: "Name in English." })
-  @IsOptional()
+  @Omittable()
   @Length(2, 255)
   nameEn?: string;
 
@@ -60,11 +60,11 @@ export class UpdateInstitutionInput {
   acronym?: string | null;
 
   @Field(() => InstitutionType, { nullable: true, description: "What kind of body it is." })
-  @IsOptional()
+  @Omittable()
   type?: InstitutionType;
 
   @Field({ nullable: true, description: "ISO 3166-1 alpha-2 code of its country." })
-  @IsOptional()
+  @Omittable()
   @IsCountryCode()
   countryCode?: string;
 

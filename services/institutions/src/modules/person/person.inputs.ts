@@ -1,4 +1,5 @@
 import { IsEmail, IsOptional, IsUUID, Length, Matches } from "class-validator";
+import { Omittable } from "@sstc/common";
 import { Field, ID, InputType } from "type-graphql";
 import { Gender } from "./person.entity";
 
@@ -40,7 +41,7 @@ export class CreatePersonInput {
 @InputType({ description: "Changes to a person; omitted fields stay as they are, null clears an optional field." })
 export class UpdatePersonInput {
   @Field({ nullable: true, description: "Full name." })
-  @IsOptional()
+  @Omittable()
   @Length(2, 160)
   fullName?: string;
 

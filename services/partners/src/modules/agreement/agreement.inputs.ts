@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, ValidateNested } from "class-validator";
-import { IsIsoDate } from "@sstc/common";
+import { IsIsoDate, Omittable } from "@sstc/common";
 import { Field, ID, InputType } from "type-graphql";
 import { AgreementKind } from "./agreement.entity";
 
@@ -59,7 +59,7 @@ export class CreateAgreementInput {
 @InputType({ description: "Changes to an agreement; omitted fields stay as they are." })
 export class UpdateAgreementInput {
   @Field({ nullable: true, description: "Title in English." })
-  @IsOptional()
+  @Omittable()
   @Length(2, 255)
   titleEn?: string;
 
@@ -79,7 +79,7 @@ export class UpdateAgreementInput {
   summaryId?: string | null;
 
   @Field(() => AgreementKind, { nullable: true, description: "Legal form." })
-  @IsOptional()
+  @Omittable()
   kind?: AgreementKind;
 
   @Field(() => String, { nullable: true, description: "Day signed." })

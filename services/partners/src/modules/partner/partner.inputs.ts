@@ -1,5 +1,5 @@
 import { IsOptional, IsUUID, Length } from "class-validator";
-import { IsCountryCode } from "@sstc/common";
+import { IsCountryCode, Omittable } from "@sstc/common";
 import { Field, ID, InputType } from "type-graphql";
 import { PartnerKind } from "./partner.entity";
 
@@ -39,7 +39,7 @@ export class CreatePartnerInput {
 @InputType({ description: "Changes to a partner; omitted fields stay as they are." })
 export class UpdatePartnerInput {
   @Field({ nullable: true, description: "Name in English." })
-  @IsOptional()
+  @Omittable()
   @Length(2, 255)
   nameEn?: string;
 
@@ -54,11 +54,11 @@ export class UpdatePartnerInput {
   acronym?: string | null;
 
   @Field(() => PartnerKind, { nullable: true, description: "Kind of partner." })
-  @IsOptional()
+  @Omittable()
   kind?: PartnerKind;
 
   @Field({ nullable: true, description: "Home country." })
-  @IsOptional()
+  @Omittable()
   @IsCountryCode()
   homeCountryCode?: string;
 }

@@ -1,4 +1,5 @@
 import { IsOptional, IsUUID, Length } from "class-validator";
+import { Omittable } from "@sstc/common";
 import { Field, ID, InputType } from "type-graphql";
 import { PartnershipRole } from "./partnership.entity";
 
@@ -29,7 +30,7 @@ export class CreateProgramPartnershipInput {
 @InputType({ description: "Changes to a programme partnership; omitted fields stay as they are." })
 export class UpdateProgramPartnershipInput {
   @Field(() => PartnershipRole, { nullable: true, description: "Its role." })
-  @IsOptional()
+  @Omittable()
   role?: PartnershipRole;
 
   @Field(() => String, { nullable: true, description: "Contribution in English." })

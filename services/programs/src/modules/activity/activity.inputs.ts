@@ -1,5 +1,5 @@
 import { IsInt, IsOptional, IsUUID, Length, Max, Min } from "class-validator";
-import { IsIsoDate } from "@sstc/common";
+import { IsIsoDate, Omittable } from "@sstc/common";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ActivityKind } from "./activity.entity";
 
@@ -37,7 +37,7 @@ export class CreateActivityInput {
   date?: string | null;
 
   @Field(() => Int, { nullable: true, description: "Position in the programme (0 first)." })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(10_000)
@@ -52,11 +52,11 @@ export class CreateActivityInput {
 @InputType({ description: "Changes to an activity; omitted fields stay as they are." })
 export class UpdateActivityInput {
   @Field(() => ActivityKind, { nullable: true, description: "Kind of activity." })
-  @IsOptional()
+  @Omittable()
   kind?: ActivityKind;
 
   @Field({ nullable: true, description: "Title in English." })
-  @IsOptional()
+  @Omittable()
   @Length(2, 255)
   titleEn?: string;
 
@@ -81,7 +81,7 @@ export class UpdateActivityInput {
   date?: string | null;
 
   @Field(() => Int, { nullable: true, description: "Position in the programme." })
-  @IsOptional()
+  @Omittable()
   @IsInt()
   @Min(0)
   @Max(10_000)

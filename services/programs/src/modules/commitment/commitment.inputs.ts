@@ -1,5 +1,5 @@
 import { IsOptional, IsUUID, Length } from "class-validator";
-import { IsIsoDate, IsCountryCode } from "@sstc/common";
+import { IsIsoDate, IsCountryCode, Omittable } from "@sstc/common";
 import { Field, ID, InputType } from "type-graphql";
 import { FollowUpStatus } from "./commitment.entity";
 
@@ -28,7 +28,7 @@ export class CreateCommitmentInput {
   descriptionId?: string | null;
 
   @Field(() => FollowUpStatus, { nullable: true, description: "Defaults to PLANNED." })
-  @IsOptional()
+  @Omittable()
   followUpStatus?: FollowUpStatus;
 
   @Field(() => String, { nullable: true, description: "Target date (ISO 8601 date)." })
@@ -40,7 +40,7 @@ export class CreateCommitmentInput {
 @InputType({ description: "Changes to a commitment, such as its follow-up status; omitted fields stay as they are." })
 export class UpdateCommitmentInput {
   @Field({ nullable: true, description: "The commitment in English." })
-  @IsOptional()
+  @Omittable()
   @Length(5, 5000)
   descriptionEn?: string;
 
@@ -50,7 +50,7 @@ export class UpdateCommitmentInput {
   descriptionId?: string | null;
 
   @Field(() => FollowUpStatus, { nullable: true, description: "Follow-up status." })
-  @IsOptional()
+  @Omittable()
   followUpStatus?: FollowUpStatus;
 
   @Field(() => String, { nullable: true, description: "Target date." })

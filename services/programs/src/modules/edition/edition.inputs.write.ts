@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsBoolean, IsOptional, IsUUID, Length } from "class-validator";
-import { IsIsoDate, IsCountryCode } from "@sstc/common";
+import { IsIsoDate, IsCountryCode, Omittable } from "@sstc/common";
 import { Field, ID, InputType } from "type-graphql";
 import { ActivityStatus } from "../program/program.enums";
 
@@ -68,7 +68,7 @@ export class CreateEditionInput {
   status: ActivityStatus;
 
   @Field({ nullable: true, description: "False to keep it a draft, seen only by the partner role and above. Defaults to true." })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   published?: boolean;
 }
@@ -76,7 +76,7 @@ export class CreateEditionInput {
 @InputType({ description: "Changes to an edition; omitted fields stay as they are, null clears an optional field." })
 export class UpdateEditionInput {
   @Field({ nullable: true, description: "Title in English." })
-  @IsOptional()
+  @Omittable()
   @Length(2, 255)
   titleEn?: string;
 
@@ -86,12 +86,12 @@ export class UpdateEditionInput {
   titleId?: string | null;
 
   @Field({ nullable: true, description: "Planned first day." })
-  @IsOptional()
+  @Omittable()
   @IsIsoDate()
   plannedStartDate?: string;
 
   @Field({ nullable: true, description: "Planned last day." })
-  @IsOptional()
+  @Omittable()
   @IsIsoDate()
   plannedEndDate?: string;
 
@@ -116,7 +116,7 @@ export class UpdateEditionInput {
   venueId?: string | null;
 
   @Field({ nullable: true, description: "Country where it is held." })
-  @IsOptional()
+  @Omittable()
   @IsCountryCode()
   venueCountryCode?: string;
 
@@ -126,22 +126,22 @@ export class UpdateEditionInput {
   venueAreaId?: string | null;
 
   @Field(() => ID, { nullable: true, description: "The hosting institution." })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   hostInstitutionId?: string;
 
   @Field(() => [String], { nullable: true, description: "Countries invited to send participants." })
-  @IsOptional()
+  @Omittable()
   @ArrayMaxSize(250)
   @IsCountryCode({ each: true })
   invitedCountryCodes?: string[];
 
   @Field(() => ActivityStatus, { nullable: true, description: "Status." })
-  @IsOptional()
+  @Omittable()
   status?: ActivityStatus;
 
   @Field({ nullable: true, description: "Publish (true) or withdraw to draft (false)." })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   published?: boolean;
 }

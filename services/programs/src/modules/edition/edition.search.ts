@@ -1,6 +1,6 @@
 import type { SubgraphContext } from "@sstc/common";
 import { publishedCondition } from "../publication";
-import { assertId, Language, paginate, SortDirection, type KeysetOrder, type PageArgs } from "@sstc/common";
+import { assertId, isMysql, Language, paginate, SortDirection, type KeysetOrder, type PageArgs } from "@sstc/common";
 import { Edition } from "./edition.entity";
 import { EditionOrderField, type EditionFilter, type EditionOrder } from "./edition.inputs";
 import { editionConditions, hasCriteria, programmeMatches } from "../search/criteria";
@@ -23,12 +23,13 @@ export async function searchEditions(ctx: SubgraphContext, filter: EditionFilter
   if (programId) where.add(`e.programId = ${where.param(programId)}`);
   if (hasCriteria(programme)) programmeMatches(programme, "e", where, partnerProgramIds);
   if (words) {
-    const inProgramme = anyColumnLike(["sp.titleEn", "sp.titleId", "sp.summaryEn", "sp.summaryId"]);
+    const mysql = isMysql(ctx.db);
+    const inProgramme = anyColumnLike(["sp.titleEn", "sp.titleId", "sp.summaryEn", "sp.summaryId"], mysql);
     addTextSearch(
       where,
       words,
       (pattern) =>
-        `${anyColumnLike(["e.titleEn", "e.titleId"])(pattern)} OR e.programId IN (SELECT sp.id FROM programs sp WHERE sp.deletedAt IS NULL AND (${inProgramme(pattern)}))`,
+        `${anyColumnLike(["e.titleEn", "e.titleId"], mysql)(pattern)} OR e.programId IN (SELECT sp.id FROM programs sp WHERE sp.deletedAt IS NULL AND (${inProgramme(pattern)}))`,
     );
   }
   const qb = where.applyTo(ctx.db.getRepository(Edition).createQueryBuilder("e"));

@@ -1,5 +1,5 @@
 import { IsOptional, IsUUID, Length } from "class-validator";
-import { IsCountryCode } from "@sstc/common";
+import { IsCountryCode, Omittable } from "@sstc/common";
 import { Field, ID, InputType } from "type-graphql";
 import { ParticipantGender, ParticipationRole, ParticipationStatus } from "./participation.entity";
 
@@ -13,7 +13,7 @@ export class ParticipationInput {
   role: ParticipationRole;
 
   @Field(() => ParticipationStatus, { nullable: true, description: "Defaults to NOMINATED." })
-  @IsOptional()
+  @Omittable()
   status?: ParticipationStatus;
 
   @Field({ description: "Country the person represents (ISO alpha-2)." })
@@ -43,15 +43,15 @@ export class ParticipationInput {
 @InputType({ description: "Changes to a participation; omitted fields stay as they are." })
 export class UpdateParticipationInput {
   @Field(() => ParticipationRole, { nullable: true, description: "Role." })
-  @IsOptional()
+  @Omittable()
   role?: ParticipationRole;
 
   @Field(() => ParticipationStatus, { nullable: true, description: "Status (nominated → accepted → attended → completed, or withdrawn)." })
-  @IsOptional()
+  @Omittable()
   status?: ParticipationStatus;
 
   @Field({ nullable: true, description: "Country represented." })
-  @IsOptional()
+  @Omittable()
   @IsCountryCode()
   countryCode?: string;
 

@@ -1,4 +1,5 @@
 import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, IsUUID, Length, Matches, Max, Min } from "class-validator";
+import { Omittable } from "@sstc/common";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ActivityStatus, CooperationModality } from "./program.enums";
 
@@ -60,7 +61,7 @@ export class CreateProgramInput {
   status: ActivityStatus;
 
   @Field({ nullable: true, description: "False to keep it a draft, seen only by the partner role and above. Defaults to true." })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   published?: boolean;
 
@@ -77,12 +78,12 @@ export class CreateProgramInput {
 @InputType({ description: "Changes to a programme; omitted fields stay as they are. SDG lists, when given, replace the old ones." })
 export class UpdateProgramInput {
   @Field({ nullable: true, description: "Unique short code." })
-  @IsOptional()
+  @Omittable()
   @Matches(CODE, { message: "must be 1–40 upper-case letters, digits, '.', '_' or '-'" })
   code?: string;
 
   @Field({ nullable: true, description: "Title in English." })
-  @IsOptional()
+  @Omittable()
   @Length(2, 255)
   titleEn?: string;
 
@@ -112,7 +113,7 @@ export class UpdateProgramInput {
   themeId?: string | null;
 
   @Field(() => [Int], { nullable: true, description: "SDGs (1–17); replaces the current list." })
-  @IsOptional()
+  @Omittable()
   @ArrayMaxSize(17)
   @IsInt({ each: true })
   @Min(1, { each: true })
@@ -120,7 +121,7 @@ export class UpdateProgramInput {
   sdgGoals?: number[];
 
   @Field(() => [String], { nullable: true, description: "SDG targets; replaces the current list." })
-  @IsOptional()
+  @Omittable()
   @ArrayMaxSize(169)
   @Matches(TARGET, { each: true, message: "each must be an SDG target such as 4.6 or 6.b" })
   sdgTargets?: string[];
@@ -130,16 +131,16 @@ export class UpdateProgramInput {
   modality?: CooperationModality | null;
 
   @Field(() => ActivityStatus, { nullable: true, description: "Status." })
-  @IsOptional()
+  @Omittable()
   status?: ActivityStatus;
 
   @Field({ nullable: true, description: "Publish (true) or withdraw to draft (false)." })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   published?: boolean;
 
   @Field(() => ID, { nullable: true, description: "Leading institution." })
-  @IsOptional()
+  @Omittable()
   @IsUUID()
   leadInstitutionId?: string;
 

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from "@sstc/common";
-import { Language, paginate, SortDirection, type KeysetOrder, type PageArgs } from "@sstc/common";
+import { isMysql, Language, paginate, SortDirection, type KeysetOrder, type PageArgs } from "@sstc/common";
 import { Program } from "./program.entity";
 import { ProgramOrderField, type ProgramFilter, type ProgramOrder } from "./program.inputs";
 import { hasCriteria, hasMatchingEdition, programmeConditions } from "../search/criteria";
@@ -20,7 +20,7 @@ export async function searchPrograms(ctx: SubgraphContext, filter: ProgramFilter
   const where = new SqlConditions();
   programmeConditions(programme, "p", where, partnerProgramIds);
   if (hasCriteria(edition)) hasMatchingEdition(edition, "p", where);
-  if (words) addTextSearch(where, words, anyColumnLike(["p.titleEn", "p.titleId", "p.summaryEn", "p.summaryId"]));
+  if (words) addTextSearch(where, words, anyColumnLike(["p.titleEn", "p.titleId", "p.summaryEn", "p.summaryId"], isMysql(ctx.db)));
   const qb = where.applyTo(ctx.db.getRepository(Program).createQueryBuilder("p"));
   const published = publishedCondition(ctx, "p");
   if (published) qb.andWhere(published);

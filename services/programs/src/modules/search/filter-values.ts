@@ -1,18 +1,8 @@
-import { BadUserInputError } from "@sstc/common";
+import { assertIsoDate, BadUserInputError } from "@sstc/common";
 
 /** Years a cooperation record can plausibly fall in; anything else is a typo. */
 export const MIN_YEAR = 1945;
 export const MAX_YEAR = 2100;
-
-/** Refuses anything but a real calendar day written YYYY-MM-DD. */
-export function assertIsoDate(value: string, argument: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  const day = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
-  if (!match || !day || day.toISOString().slice(0, 10) !== value) {
-    throw new BadUserInputError(`"${argument}" must be a date written YYYY-MM-DD; got ${JSON.stringify(value)}.`, { argument });
-  }
-  return value;
-}
 
 /** Refuses a year outside {@link MIN_YEAR}–{@link MAX_YEAR}. */
 export function assertYear(year: number, argument: string): number {
