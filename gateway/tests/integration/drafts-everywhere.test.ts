@@ -178,3 +178,50 @@ describe("when the programs subgraph cannot say which programmes are drafts", ()
     expect(referenced.data?.partner?.programs.nodes.every((n: any) => n.program === null) ?? true).toBe(true);
   });
 });
+
+describe("a published edition of a draft programme", () => {
+  let hiddenEditionId: string;
+  beforeAll(async () => {
+    const edition = await ok(
+      `mutation($input: CreateEditionInput!) { createEdition(input: $input) { id } }`,
+      {
+        input: {
+          programId: draftProgramId,
+          titleEn: "Published run of an unannounced programme",
+          plannedStartDate: "2027-02-01",
+          plannedEndDate: "2027-02-05",
+          venueCountryCode: "ID",
+          hostInstitutionId: PERPUSNAS,
+          invitedCountryCodes: [],
+          status: "PIPELINE",
+          published: true,
+        },
+      },
+      admin,
+    );
+    hiddenEditionId = edition.createEdition.id;
+  });
+
+  const READS = (id: string) => `{
+    editions(first: 100) { nodes { id } }
+    institution(id: "${PERPUSNAS}") { hostedEditions(first: 100) { nodes { id } } }
+    byId: edition(id: "${id}") { id }
+  }`;
+
+  it("is hidden from the public with its programme: not listed, not found by id", async () => {
+    const result = await graph.query(READS(hiddenEditionId));
+    expect(codes(result)).toEqual(["NOT_FOUND"]);
+    expect(result.data!.byId).toBeNull();
+    expect(result.data!.editions.nodes.map((n: { id: string }) => n.id)).not.toContain(hiddenEditionId);
+    expect(result.data!.institution.hostedEditions.nodes.map((n: { id: string }) => n.id)).not.toContain(hiddenEditionId);
+  });
+
+  it("is seen by partners and admins", async () => {
+    for (const caller of [callers.partner, callers.admin]) {
+      const data = await ok(READS(hiddenEditionId), undefined, caller);
+      expect(data.byId).toEqual({ id: hiddenEditionId });
+      expect(data.editions.nodes.map((n: { id: string }) => n.id)).toContain(hiddenEditionId);
+      expect(data.institution.hostedEditions.nodes.map((n: { id: string }) => n.id)).toContain(hiddenEditionId);
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { referencesByKey, type SubgraphContext } from "@sstc/common";
-import { visibleReference } from "../publication";
+import { visibleEditionReference } from "../publication";
 import { Activity } from "./activity.entity";
 import { Edition } from "../edition/edition.entity";
 import { InstitutionRef, institutionRef } from "../references/references.entity";
@@ -9,7 +9,7 @@ import { InstitutionRef, institutionRef } from "../references/references.entity"
 export class ActivityResolver {
   @FieldResolver(() => Edition, { nullable: true, description: "The edition this activity belongs to; null when it is deleted or a draft you may not see." })
   async edition(@Root() activity: Activity, @Ctx() ctx: SubgraphContext) {
-    return visibleReference(ctx, await referencesByKey(ctx, Edition, "id").load(activity.editionId));
+    return visibleEditionReference(ctx, await referencesByKey(ctx, Edition, "id").load(activity.editionId));
   }
 
   @FieldResolver(() => InstitutionRef, { nullable: true, description: "Where it took place, e.g. Mutiara Rawa Binong Library." })

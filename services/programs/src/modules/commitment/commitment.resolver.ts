@@ -1,6 +1,6 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { referenced, referencesByKey, type SubgraphContext } from "@sstc/common";
-import { visibleReference } from "../publication";
+import { visibleEditionReference } from "../publication";
 import { Commitment } from "./commitment.entity";
 import { Edition } from "../edition/edition.entity";
 import { Participation } from "../participation/participation.entity";
@@ -10,7 +10,7 @@ import { CountryRef, countryRef } from "../references/references.entity";
 export class CommitmentResolver {
   @FieldResolver(() => Edition, { nullable: true, description: "The edition the commitment came out of; null when it is deleted or a draft you may not see." })
   async edition(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext) {
-    return visibleReference(ctx, await referencesByKey(ctx, Edition, "id").load(commitment.editionId));
+    return visibleEditionReference(ctx, await referencesByKey(ctx, Edition, "id").load(commitment.editionId));
   }
 
   @Authorized("partner")

@@ -1,6 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { assertId, childPages, findOrFail, PageArgs, referencesByKey, type SubgraphContext } from "@sstc/common";
-import { visibleOrNotFound, visibleReference } from "../publication";
+import { visibleEditionOrNotFound, visibleEditionReference, visibleReference } from "../publication";
 import { Edition, EditionConnection } from "./edition.entity";
 import { EditionFilter, EditionOrder } from "./edition.inputs";
 import { searchEditions } from "./edition.search";
@@ -14,7 +14,7 @@ import { AdministrativeAreaRef, CountryRef, InstitutionRef, areaRef, countryRef,
 export class EditionResolver {
   @Query(() => Edition, { nullable: true, description: "An edition by id." })
   async edition(@Arg("id", () => ID, { description: "Edition id." }) id: string, @Ctx() ctx: SubgraphContext) {
-    return visibleOrNotFound(ctx, await findOrFail(ctx, Edition, "id", assertId(id), "Edition"), "Edition", id);
+    return visibleEditionOrNotFound(ctx, await findOrFail(ctx, Edition, "id", assertId(id), "Edition"), id);
   }
 
   @Query(() => EditionConnection, { description: "Editions matching a filter, ordered as asked (earliest planned start first unless told otherwise), a page at a time." })
@@ -76,6 +76,6 @@ export class EditionResolver {
 
 export const editionReference = {
   Edition: {
-    __resolveReference: async (ref: { id: string }, ctx: SubgraphContext) => visibleReference(ctx, await referencesByKey(ctx, Edition, "id").load(ref.id)),
+    __resolveReference: async (ref: { id: string }, ctx: SubgraphContext) => visibleEditionReference(ctx, await referencesByKey(ctx, Edition, "id").load(ref.id)),
   },
 };

@@ -1,5 +1,5 @@
 import type { SubgraphContext } from "@sstc/common";
-import { publishedCondition } from "../publication";
+import { publishedEditionCondition } from "../publication";
 import { assertId, isMysql, Language, paginate, SortDirection, type KeysetOrder, type PageArgs } from "@sstc/common";
 import { Edition } from "./edition.entity";
 import { EditionOrderField, type EditionFilter, type EditionOrder } from "./edition.inputs";
@@ -33,7 +33,7 @@ export async function searchEditions(ctx: SubgraphContext, filter: EditionFilter
     );
   }
   const qb = where.applyTo(ctx.db.getRepository(Edition).createQueryBuilder("e"));
-  const published = publishedCondition(ctx, "e");
+  const published = publishedEditionCondition(ctx, "e");
   if (published) qb.andWhere(published);
   return paginate(qb, page, editionKeyset(order));
 }

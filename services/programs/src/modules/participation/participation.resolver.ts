@@ -1,6 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { referencesByKey, type SubgraphContext } from "@sstc/common";
-import { visibleReference } from "../publication";
+import { visibleEditionReference } from "../publication";
 import { Participation } from "./participation.entity";
 import { Edition } from "../edition/edition.entity";
 import { AdministrativeAreaRef, CountryRef, InstitutionRef, PersonRef, areaRef, countryRef, institutionRef, personRef } from "../references/references.entity";
@@ -9,7 +9,7 @@ import { AdministrativeAreaRef, CountryRef, InstitutionRef, PersonRef, areaRef, 
 export class ParticipationResolver {
   @FieldResolver(() => Edition, { nullable: true, description: "The edition taken part in; null when it is deleted or a draft you may not see." })
   async edition(@Root() participation: Participation, @Ctx() ctx: SubgraphContext) {
-    return visibleReference(ctx, await referencesByKey(ctx, Edition, "id").load(participation.editionId));
+    return visibleEditionReference(ctx, await referencesByKey(ctx, Edition, "id").load(participation.editionId));
   }
 
   @FieldResolver(() => PersonRef, { nullable: true, description: "Who took part; null when the person's record is deleted (editors and admins still see it, marked)." })

@@ -1,6 +1,6 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { childPages, PageArgs, type SubgraphContext } from "@sstc/common";
-import { publishedOnly } from "../publication";
+import { publishedEditionsOnly, publishedOnly } from "../publication";
 import { CountryCooperationStats, CountryRef, InstitutionCooperationStats, InstitutionRef } from "./references.entity";
 import { Program, ProgramConnection } from "../program/program.entity";
 import { Edition, EditionConnection } from "../edition/edition.entity";
@@ -17,7 +17,7 @@ export class InstitutionRefResolver {
 
   @FieldResolver(() => EditionConnection, { description: "Editions this institution hosted, earliest first." })
   hostedEditions(@Root() institution: InstitutionRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
-    return childPages(ctx, Edition, { parent: "hostInstitutionId", orderBy: ["plannedStartDate"], ...publishedOnly(ctx) }, page).load(institution.id);
+    return childPages(ctx, Edition, { parent: "hostInstitutionId", orderBy: ["plannedStartDate"], ...publishedEditionsOnly(ctx) }, page).load(institution.id);
   }
 
   @FieldResolver(() => InstitutionCooperationStats, { description: "The institution's cooperation in numbers: editions hosted, programmes led, people sent." })
