@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import { isTransient, isUniqueViolation } from "./editing/transactions";
 import { foldCase, SQLITE_FOLD } from "./text";
 import { DataSource, type DataSourceOptions, type Logger, type MixedList, type EntitySchema } from "typeorm";
 
@@ -19,6 +20,11 @@ export class QueryCounter implements Logger {
     if (this.echo) console.debug(`[sql] ${query}${parameters?.length ? ` -- ${JSON.stringify(parameters)}` : ""}`);
   }
   logQueryError(error: string | Error, query: string) {
+    // Unique indexes refusing a duplicate and deadlocks between racing inserts are expected: writeTransaction answers CONFLICT or retries.
+    if (isUniqueViolation(error) || isTransient(error)) {
+      if (this.echo) console.debug(`[sql] refused: ${query}: ${error instanceof Error ? error.message : error}`);
+      return;
+    }
     console.error(`[sql] failed: ${query}: ${error instanceof Error ? error.message : error}`);
   }
   logQuerySlow(time: number, query: string) {

@@ -11,7 +11,7 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /** True for failures that say "try again" rather than "this is wrong": deadlocks, lock timeouts, a busy SQLite file. */
-function isTransient(error: unknown): boolean {
+export function isTransient(error: unknown): boolean {
   const { code, errno } = driverError(error);
   return code === "ER_LOCK_DEADLOCK" || code === "ER_LOCK_WAIT_TIMEOUT" || errno === 1213 || errno === 1205 || code === "SQLITE_BUSY";
 }
