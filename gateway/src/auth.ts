@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from "express";
 import { ipKeyGenerator } from "express-rate-limit";
 import { ANONYMOUS, isRole, sendGraphqlError, UnauthenticatedError, type Principal } from "@sstc/common";
 import { hashApiKey, loadApiKeys, type ApiKeyEntry } from "./api-keys";
+import type { AuthFailureThrottle } from "./auth-throttle";
 import type { GatewayConfig } from "./env";
 
 export interface AuthenticatedLocals {
@@ -18,9 +19,10 @@ export interface AuthenticatedLocals {
  * Identifies the caller of a gateway request: an API key (`X-API-Key`), a
  * bearer JWT (RS256/ES256 from the JWKS; HS256 only with the development
  * secret outside production), or nobody (the public role). A credential
- * that is present but invalid is refused — never downgraded to public.
+ * that is present but invalid is refused — never downgraded to public —
+ * and counted by `throttle` against the caller's address.
  */
-export function createAuthenticator(config: GatewayConfig) {
+export function createAuthenticator(config: GatewayConfig, throttle?: AuthFailureThrottle) {
   const apiKeys = loadApiKeys(config.API_KEYS_FILE);
   const verifiers: Array<{ key: JWTVerifyGetKey | Uint8Array; algorithms: string[] }> = [];
   if (config.JWKS_PATH) verifiers.push({ key: createLocalJWKSet(JSON.parse(readFileSync(config.JWKS_PATH, "utf8"))), algorithms: ["RS256", "ES256"] });
@@ -91,7 +93,10 @@ export function createAuthenticator(config: GatewayConfig) {
       next();
     } catch (error) {
       const message = error instanceof UnauthenticatedError ? error.message : "Authentication failed.";
-      sendGraphqlError(res, 401, "UNAUTHENTICATED", message, { "WWW-Authenticate": 'Bearer realm="sstc-graph"' });
+      const refuse = () => sendGraphqlError(res, 401, "UNAUTHENTICATED", message, { "WWW-Authenticate": 'Bearer realm="sstc-graph"' });
+      // Only a refused credential counts; an unexpected failure while checking one is not the caller's guess.
+      if (throttle && error instanceof UnauthenticatedError) throttle.record(req, res, refuse);
+      else refuse();
     }
   };
 }

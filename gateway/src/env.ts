@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
 import { DEV_SIGNING_SECRET, nodeEnv, optionalString, parseConfig, port, refuseDevDefaultsInProduction } from "@sstc/common";
@@ -7,6 +8,47 @@ export const DEV_JWT_SECRET = "dev-only-jwt-hs256-secret-do-not-use-in-productio
 
 const int = (fallback: number, max = 1_000_000) => z.coerce.number().int().min(1).max(max).default(fallback);
 const flag = z.preprocess((v) => (v === "" || v === undefined ? undefined : v === "true" || v === "1"), z.boolean().optional());
+
+/** express's names for address ranges (proxy-addr): 127.0.0.0/8 and ::1, 169.254.0.0/16 and fe80::/10, private ranges. */
+const NAMED_RANGES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/** An address, a subnet in CIDR notation, or one of express's named ranges. */
+function isProxyEntry(entry: string): boolean {
+  if (NAMED_RANGES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split("/");
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
+}
+
+/**
+ * Which reverse proxies may tell the gateway a client's address through
+ * X-Forwarded-For: a hop count (the N proxies nearest the gateway) or a comma
+ * list of their addresses/subnets. Unset means none, so a client cannot pick
+ * the address its public rate limit counts against. `true` (trust every hop)
+ * is refused for the same reason.
+ */
+const trustProxy = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() : v),
+  z
+    .string()
+    .default("")
+    .transform((value, ctx): false | number | string[] => {
+      if (value === "" || value === "0") return false;
+      if (/^\d+$/.test(value)) {
+        if (Number(value) <= 20) return Number(value);
+        ctx.addIssue({ code: "custom", message: "a hop count must be at most 20" });
+        return z.NEVER;
+      }
+      const entries = value.split(",").map((e) => e.trim());
+      const bad = entries.filter((e) => !isProxyEntry(e));
+      if (bad.length) {
+        ctx.addIssue({ code: "custom", message: `must be a hop count or a comma list of proxy addresses, CIDR subnets, loopback, linklocal or uniquelocal; not ${bad.map((b) => JSON.stringify(b)).join(", ")}` });
+        return z.NEVER;
+      }
+      return entries;
+    }),
+);
 
 export const gatewayEnvSchema = z
   .object({
@@ -21,6 +63,7 @@ export const gatewayEnvSchema = z
   GRAPHIQL: flag,
   INTROSPECTION: flag,
   CORS_ORIGINS: z.string().default(""),
+  TRUST_PROXY: trustProxy,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   GATEWAY_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_SIGNING_SECRET),
   JWT_ISSUER: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("sstc-dev-issuer")),
@@ -39,6 +82,8 @@ export const gatewayEnvSchema = z
   RATE_LIMIT_PARTNER: int(600),
   RATE_LIMIT_EDITOR: int(600),
   RATE_LIMIT_ADMIN: int(1200),
+  /** Refused credentials (bad tokens, unknown API keys) per client address and minute before that address is refused outright. */
+  RATE_LIMIT_AUTH_FAILURES: int(10),
   })
   .superRefine(refuseDevDefaultsInProduction)
   .superRefine((env, ctx) => {
@@ -63,6 +108,7 @@ export function loadGatewayEnv(source: NodeJS.ProcessEnv = process.env) {
     corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
     // Outside production, bearer tokens signed with the development secret work out of the box (see npm run token).
     JWT_HS256_SECRET: env.JWT_HS256_SECRET ?? (production ? undefined : DEV_JWT_SECRET),
+    trustProxy: env.TRUST_PROXY,
     rateLimits: { public: env.RATE_LIMIT_PUBLIC, partner: env.RATE_LIMIT_PARTNER, editor: env.RATE_LIMIT_EDITOR, admin: env.RATE_LIMIT_ADMIN },
   };
 }

@@ -6,9 +6,11 @@ import type { Request, Response } from "express";
 import { rateLimit } from "express-rate-limit";
 import { ANONYMOUS, PRINCIPAL_HEADER, sendGraphqlError, signPrincipal, startGraphqlServer, type Principal, type RunningServer } from "@sstc/common";
 import { createAuthenticator } from "./auth";
+import { authFailureThrottle } from "./auth-throttle";
 import type { GatewayConfig } from "./env";
 import { devToken } from "./dev-token";
 import { graphiqlRenderer } from "./graphiql";
+import { operationResolutionPlugin } from "./operation-resolution";
 
 export interface GatewayContext {
   principal: Principal;
@@ -48,13 +50,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const production = config.NODE_ENV === "production";
   const armor = new ApolloArmor({
     maxDepth: { n: config.MAX_DEPTH },
-    maxAliases: { n: config.MAX_ALIASES },
+    // armor lets `__typename` aliases through by default, and hundreds of them cost as much as any other.
+    maxAliases: { n: config.MAX_ALIASES, allowList: [] },
     maxDirectives: { n: config.MAX_DIRECTIVES },
     // Token counting is left to graphql-js's parser (parseOptions below): armor's re-parse turns syntax errors into validation errors.
     maxTokens: { enabled: false },
     costLimit: { maxCost: config.MAX_COST },
-    // Suggestions ("did you mean …?") reveal the schema when introspection is off.
-    blockFieldSuggestion: { enabled: !config.introspection },
+    // Suggestions are removed from every message in formatError (hideSuggestions below); armor's covers only some and leaves a mask behind.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 
   const corsMiddleware = cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true, maxAge: 600 });
@@ -64,11 +67,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     keyGenerator: (_req: Request, res: Response) => res.locals.rateKey as string,
     standardHeaders: "draft-8",
     legacyHeaders: false,
-    handler: (_req: Request, res: Response) =>
-      sendGraphqlError(res, 429, "RATE_LIMITED", "Too many requests; slow down and retry after the time in the RateLimit header.", {
-        "Retry-After": "60",
-      }),
+    // An X-Forwarded-For that no configured proxy vouches for is ignored on purpose (TRUST_PROXY), not a misconfiguration.
+    validate: { xForwardedForHeader: false },
+    // The library has set Retry-After to the seconds left in the caller's window.
+    handler: (_req: Request, res: Response) => sendGraphqlError(res, 429, "RATE_LIMITED", "Too many requests; slow down and retry after the time in the Retry-After header."),
   });
+  const authFailures = authFailureThrottle(config.RATE_LIMIT_AUTH_FAILURES);
 
   // Outside production GraphiQL starts as a partner (development token), so the examples show the whole story.
   const graphiqlPage = graphiqlRenderer(
@@ -79,13 +83,16 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const server = await startGraphqlServer<GatewayContext>({
     name: "gateway",
     apolloConfig: { gateway, validationRules: armor.validationRules, parseOptions: { maxTokens: config.MAX_TOKENS }, allowBatchedHttpRequests: false },
-    plugins: armor.plugins as never,
+    plugins: [operationResolutionPlugin<GatewayContext>(), ...(armor.plugins as never[])],
     host: config.HOST,
     port: config.PORT,
     introspection: config.introspection,
+    hideSuggestions: !config.introspection,
+    trustProxy: config.trustProxy,
     bodyLimit: config.BODY_LIMIT,
     beforeBody: [corsMiddleware],
-    before: [createAuthenticator(config), limiter],
+    // Failed-credential throttling runs first: an address past its limit gets no verdict on any credential.
+    before: [authFailures.guard, createAuthenticator(config, authFailures), limiter],
     context: async (req, res) => ({ principal: res.locals.principal as Principal, acceptLanguage: req.header("accept-language") }),
     readiness: async () => {
       await Promise.all(

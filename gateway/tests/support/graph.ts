@@ -52,6 +52,8 @@ export async function startTestGraph(options: { gatewayEnv?: Record<string, stri
         PORT: "0",
         // One test file may make many anonymous requests from one address.
         RATE_LIMIT_PUBLIC: "100000",
+        // ...and refuse many credentials from one address.
+        RATE_LIMIT_AUTH_FAILURES: "100000",
         PROGRAMS_URL: running.programs!.graphqlUrl,
         INSTITUTIONS_URL: running.institutions!.graphqlUrl,
         PARTNERS_URL: running.partners!.graphqlUrl,

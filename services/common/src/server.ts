@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHt
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express, type Request, type Response } from "express";
-import type { GraphQLSchema } from "graphql";
+import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { maskUnexpectedErrors } from "./errors";
 
 export interface RunningServer {
@@ -37,6 +37,10 @@ export interface GraphqlServerOptions<C extends BaseContext> {
   /** Express middleware run after the body is parsed, before GraphQL (authentication, rate limits...). */
   before?: express.RequestHandler[];
   introspection?: boolean;
+  /** Removes "Did you mean …?" from every error message; on by default when introspection is off, since suggestions spell out the schema. */
+  hideSuggestions?: boolean;
+  /** Reverse proxies whose X-Forwarded-For is believed (express `trust proxy`: a hop count or addresses/subnets); none by default. */
+  trustProxy?: false | number | string[];
   bodyLimit?: string;
   log?: (message: string, error?: unknown) => void;
 }
@@ -50,7 +54,8 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
   const log = options.log ?? ((m: string, e?: unknown) => console.error(`[${options.name}] ${m}`, e ?? ""));
   const app = express();
   app.disable("x-powered-by");
-  app.set("trust proxy", "loopback");
+  // Without a configured proxy, X-Forwarded-For is the client's own say-so: req.ip stays the socket's address.
+  app.set("trust proxy", options.trustProxy ?? false);
   app.get("/health", (_req: Request, res: Response) => {
     res.json({ status: "ok", service: options.name });
   });
@@ -65,6 +70,7 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
   });
   options.routes?.(app);
 
+  const mask = maskUnexpectedErrors((error) => log("unexpected error", error));
   const httpServer: Server = createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
@@ -76,7 +82,7 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
     // Shutdown is ours (exitOnSignals): Apollo's own handler would stop the server and re-raise the signal.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
-    formatError: maskUnexpectedErrors((error) => log("unexpected error", error)),
+    formatError: (options.hideSuggestions ?? !(options.introspection ?? true)) ? withoutSuggestions(mask) : mask,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
@@ -86,22 +92,25 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
   await apollo.start();
   app.use(
     "/graphql",
+    // app.use also matches /graphql/anything: GraphQL is served at /graphql alone.
+    (req: Request, res: Response, next: express.NextFunction) => (req.originalUrl.split("?")[0] === "/graphql" ? next() : notFound(res)),
     ...(options.beforeBody ?? []),
-    express.json({ limit: options.bodyLimit ?? "1mb" }),
+    express.json({ limit: options.bodyLimit ?? "1mb", verify: requireUtf8 }),
     ...(options.before ?? []),
     expressMiddleware(apollo, { context: async ({ req, res }) => options.context(req, res) }),
   );
   // Malformed JSON and oversized bodies reach here: answer in GraphQL's shape, never with an HTML stack.
   app.use((error: { status?: number; type?: string; message?: string }, _req: Request, res: Response, _next: express.NextFunction) => {
-    const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
+    if (error.type === INVALID_UTF8) return sendGraphqlError(res, 400, "BAD_REQUEST", "Request body is not valid UTF-8.");
+    // body-parser reports a throwing verify hook as 403 whatever the error says.
+    const status = error.type === UNSUPPORTED_CHARSET ? 415 : error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) log("request failed", error);
-    const message = status === 413 ? "Request body is too large." : status === 500 ? "Internal server error." : "Malformed request body.";
+    const message =
+      status === 413 ? "Request body is too large." : status === 415 ? "Request body must be UTF-8 JSON." : status === 500 ? "Internal server error." : "Malformed request body.";
     sendGraphqlError(res, status, status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST", message);
   });
 
-  app.use((_req: Request, res: Response) => {
-    sendGraphqlError(res, 404, "NOT_FOUND", "No such route; GraphQL is served at /graphql.");
-  });
+  app.use((_req: Request, res: Response) => notFound(res));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -115,6 +124,40 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
     graphqlUrl: `${url}/graphql`,
     port,
     stop: () => apollo.stop(),
+  };
+}
+
+const notFound = (res: Response) => sendGraphqlError(res, 404, "NOT_FOUND", "No such route; GraphQL is served at /graphql.");
+
+const INVALID_UTF8 = "encoding.invalid_utf8";
+// body-parser's own type for a charset it cannot decode (415); the verify hook reuses it for every charset but UTF-8.
+const UNSUPPORTED_CHARSET = "charset.unsupported";
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * body-parser's `verify` hook: refuses bytes that are not UTF-8 instead of
+ * letting the decoder turn them into U+FFFD, which would then be stored as
+ * if the client had sent it.
+ */
+function requireUtf8(_req: unknown, _res: unknown, body: Buffer, encoding: string) {
+  if (encoding.toLowerCase() !== "utf-8") {
+    throw Object.assign(new Error("unsupported charset"), { type: UNSUPPORTED_CHARSET });
+  }
+  try {
+    utf8.decode(body);
+  } catch {
+    throw Object.assign(new Error("invalid UTF-8"), { type: INVALID_UTF8 });
+  }
+}
+
+const SUGGESTION = /\s*Did you mean\b[^?]*\?/gi;
+
+/** Wraps a formatError so that no message offers schema names ("Did you mean "country"?"), from graphql-js or anywhere else. */
+function withoutSuggestions(format: (formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const result = format(formatted, error);
+    const message = result.message.replace(SUGGESTION, "").trim();
+    return message === result.message ? result : { ...result, message };
   };
 }
 
