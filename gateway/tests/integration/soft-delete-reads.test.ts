@@ -98,11 +98,12 @@ const STORY = `{
   agreement(id: "${DemoIds.agreement.sstcColomboPlan}") { title parties { totalCount nodes { role partner { name deletedAt } } } }
 }`;
 
-// The person's own fields are asked for: a key alone is what the participation itself holds (see the README on deleted references).
+// The person's own fields are asked for, a non-null one among them: a key alone is what the participation itself holds, and
+// fields that are all nullable (fullName is, being gated) would leave the key standing (see the README on deleted references).
 const PARTICIPANTS = `{
   edition(id: "${EDITION}") {
     id
-    participations(first: 50) { totalCount nodes { role country { code } edition { id } person { id fullName deletedAt } } }
+    participations(first: 50) { totalCount nodes { role country { code } edition { id } person { id isPlaceholder fullName deletedAt } } }
   }
 }`;
 

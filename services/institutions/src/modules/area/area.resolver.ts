@@ -10,7 +10,7 @@ export class AreaResolver {
     return findOrFail(ctx, AdministrativeArea, "id", assertId(id), "AdministrativeArea");
   }
 
-  @Query(() => AdministrativeAreaConnection, { description: "Administrative areas ordered by English name." })
+  @Query(() => AdministrativeAreaConnection, { nullable: true, description: "Administrative areas ordered by English name." })
   administrativeAreas(
     @Args() page: PageArgs,
     @Arg("level", () => AreaLevel, { nullable: true, description: "Only areas of this level." }) level: AreaLevel | undefined,

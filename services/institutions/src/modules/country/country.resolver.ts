@@ -10,7 +10,7 @@ export class CountryResolver {
     return findOrFail(ctx, Country, "code", assertCountryCode(code, "code"), "Country");
   }
 
-  @Query(() => CountryConnection, { description: "Countries ordered by code." })
+  @Query(() => CountryConnection, { nullable: true, description: "Countries ordered by code." })
   countries(
     @Args() page: PageArgs,
     @Arg("colomboPlanMember", () => Boolean, { nullable: true, description: "Only Colombo Plan members (true) or non-members (false)." })

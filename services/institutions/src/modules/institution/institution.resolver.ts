@@ -12,7 +12,7 @@ export class InstitutionResolver {
     return findOrFail(ctx, Institution, "id", assertId(id), "Institution");
   }
 
-  @Query(() => InstitutionConnection, { description: "Institutions ordered by English name." })
+  @Query(() => InstitutionConnection, { nullable: true, description: "Institutions ordered by English name." })
   institutions(
     @Args() page: PageArgs,
     @Arg("type", () => InstitutionType, { nullable: true, description: "Only institutions of this type." }) type: InstitutionType | undefined,
@@ -46,7 +46,7 @@ export class InstitutionResolver {
   }
 
   @Authorized("partner")
-  @FieldResolver(() => PersonConnection, { description: "Officials and contacts of this institution (partner role and above)." })
+  @FieldResolver(() => PersonConnection, { nullable: true, description: "Officials and contacts of this institution (partner role and above: null with FORBIDDEN below it)." })
   people(@Root() institution: Institution, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Person, { parent: "institutionId", orderBy: ["fullName"] }, page).load(institution.id);
   }

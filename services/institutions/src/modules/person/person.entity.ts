@@ -1,6 +1,6 @@
 import { Authorized, Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Bilingual, Connection } from "@sstc/common";
+import { BaseRecord, Connection } from "@sstc/common";
 
 export enum Gender {
   FEMALE = "FEMALE",
@@ -9,15 +9,12 @@ export enum Gender {
 }
 registerEnumType(Gender, { name: "Gender", description: "Gender as recorded for participation statistics." });
 
-@Bilingual([
-  { name: "position", en: "positionEn", id: "positionId", description: "Position or title, e.g. Chief Secretary (partner role and above).", nullable: true, role: "partner" },
-])
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A person: an official, contact or programme participant. Names need the partner role; email, phone and gender are personal data for editors and admins." })
 @Entity("people")
 export class Person extends BaseRecord {
   @Authorized("partner")
-  @Field({ description: "Full name (partner role and above)." })
+  @Field(() => String, { nullable: true, description: "Full name (partner role and above: null with FORBIDDEN below it)." })
   @Column("varchar", { length: 160 })
   fullName: string;
 
@@ -25,6 +22,7 @@ export class Person extends BaseRecord {
   @Column("boolean", { default: false })
   isPlaceholder: boolean;
 
+  // `position` and `positionText` are declared in PersonResolver: a gated text twin must be nullable, which @Bilingual's is not.
   @Column("varchar", { length: 255, nullable: true })
   positionEn: string | null;
 

@@ -1,7 +1,13 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertId, findOrFail, PageArgs, paginate, referencesByKey, requireRole, type SubgraphContext } from "@sstc/common";
+import { assertId, findOrFail, Language, localize, LocalizedText, PageArgs, paginate, referencesByKey, requireRole, type SubgraphContext } from "@sstc/common";
 import { Person, PersonConnection } from "./person.entity";
 import { Institution } from "../institution/institution.entity";
+
+// The same argument as every other bilingual field (see @Bilingual), so the API reads alike.
+const LANG_ARG = {
+  nullable: true,
+  description: "Language wanted; defaults to the request's Accept-Language (en or id), else English. A missing translation falls back to the other language.",
+} as const;
 
 @Resolver(() => Person)
 export class PersonResolver {
@@ -12,7 +18,7 @@ export class PersonResolver {
   }
 
   @Authorized("partner")
-  @Query(() => PersonConnection, { description: "People ordered by name (partner role and above)." })
+  @Query(() => PersonConnection, { nullable: true, description: "People ordered by name (partner role and above: null with FORBIDDEN below it)." })
   people(
     @Args() page: PageArgs,
     @Arg("institutionId", () => ID, { nullable: true, description: "Only people of this institution." }) institutionId: string | undefined,
@@ -27,6 +33,21 @@ export class PersonResolver {
   @FieldResolver(() => Institution, { nullable: true, description: "Institution the person works for." })
   institution(@Root() person: Person, @Ctx() ctx: SubgraphContext) {
     return person.institutionId ? referencesByKey(ctx, Institution, "id").load(person.institutionId) : null;
+  }
+
+  @Authorized("partner")
+  @FieldResolver(() => String, { nullable: true, description: "Position or title, e.g. Chief Secretary (partner role and above: null with FORBIDDEN below it)." })
+  position(@Root() person: Person, @Arg("lang", () => Language, LANG_ARG) lang: Language | undefined, @Ctx() ctx: SubgraphContext) {
+    return localize(lang ?? ctx.language ?? Language.EN, person.positionEn, person.positionId).text;
+  }
+
+  @Authorized("partner")
+  @FieldResolver(() => LocalizedText, {
+    nullable: true,
+    description: "Position or title, e.g. Chief Secretary (partner role and above: null with FORBIDDEN below it). With the language served, for showing a fallback as such.",
+  })
+  positionText(@Root() person: Person, @Arg("lang", () => Language, LANG_ARG) lang: Language | undefined, @Ctx() ctx: SubgraphContext) {
+    return localize(lang ?? ctx.language ?? Language.EN, person.positionEn, person.positionId);
   }
 
   @FieldResolver(() => Date, { nullable: true, description: "When the person's record was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })

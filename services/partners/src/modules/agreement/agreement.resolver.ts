@@ -10,7 +10,7 @@ export class AgreementResolver {
     return findOrFail(ctx, Agreement, "id", assertId(id), "Agreement");
   }
 
-  @Query(() => AgreementConnection, { description: "Agreements ordered by English title." })
+  @Query(() => AgreementConnection, { nullable: true, description: "Agreements ordered by English title." })
   agreements(@Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return paginate(ctx.db.getRepository(Agreement).createQueryBuilder("a"), page, { property: "titleEn" });
   }

@@ -13,7 +13,7 @@ export class PartnerResolver {
     return findOrFail(ctx, Partner, "id", assertId(id), "Partner");
   }
 
-  @Query(() => PartnerConnection, { description: "Partners ordered by English name." })
+  @Query(() => PartnerConnection, { nullable: true, description: "Partners ordered by English name." })
   partners(
     @Args() page: PageArgs,
     @Arg("kind", () => PartnerKind, { nullable: true, description: "Only partners of this kind." }) kind: PartnerKind | undefined,
@@ -29,7 +29,7 @@ export class PartnerResolver {
     return { id: partner.institutionId };
   }
 
-  @FieldResolver(() => CountryRef, { description: "Home country." })
+  @FieldResolver(() => CountryRef, { nullable: true, description: "Home country (resolved by the institutions subgraph)." })
   homeCountry(@Root() partner: Partner): CountryRef {
     return { code: partner.homeCountryCode };
   }
@@ -39,7 +39,7 @@ export class PartnerResolver {
     return partner.parentPartnerId ? referencesByKey(ctx, Partner, "id").load(partner.parentPartnerId) : null;
   }
 
-  @FieldResolver(() => ProgramPartnershipConnection, { description: "Programmes the partner takes part in, with its role (drafts only for the partner role and above)." })
+  @FieldResolver(() => ProgramPartnershipConnection, { nullable: true, description: "Programmes the partner takes part in, with its role (drafts only for the partner role and above); null with an error when the programs subgraph cannot say which programmes are hidden." })
   async programs(@Root() partner: Partner, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, ProgramPartnership, { parent: "partnerId", orderBy: ["role"], ...(await visiblePartnerships(ctx)) }, page).load(partner.id);
   }

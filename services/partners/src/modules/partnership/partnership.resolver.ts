@@ -50,7 +50,7 @@ export class ProgramPartnershipResolver {
 
 @Resolver(() => ProgramRef)
 export class ProgramRefResolver {
-  @FieldResolver(() => ProgramPartnershipConnection, { description: "Partners of the programme and their roles." })
+  @FieldResolver(() => ProgramPartnershipConnection, { nullable: true, description: "Partners of the programme and their roles (from the partners subgraph)." })
   async partnerships(@Root() program: ProgramRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, ProgramPartnership, { parent: "programId", orderBy: ["role"], ...(await visiblePartnerships(ctx)) }, page).load(program.id);
   }

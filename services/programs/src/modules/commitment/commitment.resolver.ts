@@ -19,7 +19,7 @@ export class CommitmentResolver {
     return commitment.participationId ? referencesByKey(ctx, Participation, "id").load(commitment.participationId) : null;
   }
 
-  @FieldResolver(() => CountryRef, { description: "The country committing." })
+  @FieldResolver(() => CountryRef, { nullable: true, description: "The country committing (resolved by the institutions subgraph)." })
   country(@Root() commitment: Commitment) {
     return countryRef(commitment.countryCode);
   }

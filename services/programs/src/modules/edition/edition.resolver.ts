@@ -17,7 +17,7 @@ export class EditionResolver {
     return visibleEditionOrNotFound(ctx, await findOrFail(ctx, Edition, "id", assertId(id), "Edition"), id);
   }
 
-  @Query(() => EditionConnection, { description: "Editions matching a filter, ordered as asked (earliest planned start first unless told otherwise), a page at a time." })
+  @Query(() => EditionConnection, { nullable: true, description: "Editions matching a filter, ordered as asked (earliest planned start first unless told otherwise), a page at a time." })
   editions(
     @Args() page: PageArgs,
     @Arg("filter", () => EditionFilter, { nullable: true, description: "Conditions the editions must meet." }) filter: EditionFilter | undefined,
@@ -37,7 +37,7 @@ export class EditionResolver {
     return institutionRef(edition.hostInstitutionId);
   }
 
-  @FieldResolver(() => CountryRef, { description: "Country where the edition is held." })
+  @FieldResolver(() => CountryRef, { nullable: true, description: "Country where the edition is held (resolved by the institutions subgraph)." })
   venueCountry(@Root() edition: Edition) {
     return countryRef(edition.venueCountryCode);
   }
@@ -47,7 +47,7 @@ export class EditionResolver {
     return areaRef(edition.venueAreaId);
   }
 
-  @FieldResolver(() => [CountryRef], { description: "Countries invited to send participants." })
+  @FieldResolver(() => [CountryRef], { nullable: "items", description: "Countries invited to send participants (each resolved by the institutions subgraph)." })
   invitedCountries(@Root() edition: Edition) {
     return edition.invitedCountryCodes.map((code) => countryRef(code));
   }
@@ -58,7 +58,7 @@ export class EditionResolver {
   }
 
   @Authorized("partner")
-  @FieldResolver(() => ParticipationConnection, { description: "Who took part, by country (partner role and above; aggregate counts are public in statistics)." })
+  @FieldResolver(() => ParticipationConnection, { nullable: true, description: "Who took part, by country (partner role and above: null with FORBIDDEN below it; aggregate counts are public in statistics)." })
   participations(@Root() edition: Edition, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Participation, { parent: "editionId", orderBy: ["countryCode"] }, page).load(edition.id);
   }

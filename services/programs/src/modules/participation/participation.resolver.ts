@@ -17,7 +17,7 @@ export class ParticipationResolver {
     return personRef(participation.personId);
   }
 
-  @FieldResolver(() => CountryRef, { description: "The country the person represents." })
+  @FieldResolver(() => CountryRef, { nullable: true, description: "The country the person represents (resolved by the institutions subgraph)." })
   country(@Root() participation: Participation) {
     return countryRef(participation.countryCode);
   }

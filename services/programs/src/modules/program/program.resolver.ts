@@ -23,7 +23,7 @@ export class ProgramResolver {
     return visibleOrNotFound(ctx, await findOrFail(ctx, Program, "code", code.toUpperCase(), "Program"), "Program", code);
   }
 
-  @Query(() => ProgramConnection, { description: "Programmes matching a filter, ordered as asked (by code unless told otherwise), a page at a time." })
+  @Query(() => ProgramConnection, { nullable: true, description: "Programmes matching a filter, ordered as asked (by code unless told otherwise), a page at a time." })
   programs(
     @Args() page: PageArgs,
     @Arg("filter", () => ProgramFilter, { nullable: true, description: "Conditions the programmes must meet." }) filter: ProgramFilter | undefined,

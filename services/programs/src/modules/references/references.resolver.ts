@@ -10,17 +10,17 @@ import { cooperationStatsByInstitution } from "./institution-cooperation-stats";
 
 @Resolver(() => InstitutionRef)
 export class InstitutionRefResolver {
-  @FieldResolver(() => ProgramConnection, { description: "Programmes this institution leads." })
+  @FieldResolver(() => ProgramConnection, { nullable: true, description: "Programmes this institution leads (from the programs subgraph)." })
   programs(@Root() institution: InstitutionRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Program, { parent: "leadInstitutionId", orderBy: ["code"], ...publishedOnly(ctx) }, page).load(institution.id);
   }
 
-  @FieldResolver(() => EditionConnection, { description: "Editions this institution hosted, earliest first." })
+  @FieldResolver(() => EditionConnection, { nullable: true, description: "Editions this institution hosted, earliest first (from the programs subgraph)." })
   hostedEditions(@Root() institution: InstitutionRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Edition, { parent: "hostInstitutionId", orderBy: ["plannedStartDate"], ...publishedEditionsOnly(ctx) }, page).load(institution.id);
   }
 
-  @FieldResolver(() => InstitutionCooperationStats, { description: "The institution's cooperation in numbers: editions hosted, programmes led, people sent." })
+  @FieldResolver(() => InstitutionCooperationStats, { nullable: true, description: "The institution's cooperation in numbers: editions hosted, programmes led, people sent (from the programs subgraph)." })
   cooperationStats(@Root() institution: InstitutionRef, @Ctx() ctx: SubgraphContext) {
     return cooperationStatsByInstitution(ctx).load(institution.id);
   }
@@ -29,12 +29,12 @@ export class InstitutionRefResolver {
 @Resolver(() => CountryRef)
 export class CountryRefResolver {
   @Authorized("partner")
-  @FieldResolver(() => ParticipationConnection, { description: "Participations of people representing this country (partner role and above)." })
+  @FieldResolver(() => ParticipationConnection, { nullable: true, description: "Participations of people representing this country (partner role and above: null with FORBIDDEN below it)." })
   participations(@Root() country: CountryRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Participation, { parent: "countryCode", orderBy: ["editionId"] }, page).load(country.code);
   }
 
-  @FieldResolver(() => CountryCooperationStats, { description: "The country's cooperation in numbers." })
+  @FieldResolver(() => CountryCooperationStats, { nullable: true, description: "The country's cooperation in numbers (from the programs subgraph)." })
   cooperationStats(@Root() country: CountryRef, @Ctx() ctx: SubgraphContext) {
     return cooperationStatsByCountry(ctx).load(country.code);
   }

@@ -12,7 +12,7 @@ import { seesDrafts } from "../publication";
  */
 @Resolver(() => CooperationStatistics)
 export class StatisticsResolver {
-  @Query(() => CooperationStatistics, { description: "Dashboard statistics, counted in the database: participants, programmes and editions broken down by country, gender, role, year, SDG goal and modality." })
+  @Query(() => CooperationStatistics, { nullable: true, description: "Dashboard statistics, counted in the database: participants, programmes and editions broken down by country, gender, role, year, SDG goal and modality." })
   statistics(
     @Arg("filter", () => StatisticsFilter, { nullable: true, description: "The years or programme to count; everything when omitted." }) filter: StatisticsFilter | undefined,
     @Ctx() ctx: SubgraphContext,
