@@ -1,7 +1,7 @@
 import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
-import { DEV_SIGNING_SECRET, nodeEnv, optionalString, parseConfig, port, refuseDevDefaultsInProduction } from "@sstc/common";
+import { DEV_SIGNING_SECRET, metricsPort, nodeEnv, optionalString, otlpEndpoint, parseConfig, port, refuseDevDefaultsInProduction } from "@sstc/common";
 
 /** Development default for HS256 bearer tokens; production refuses any HS256 secret. */
 export const DEV_JWT_SECRET = "dev-only-jwt-hs256-secret-do-not-use-in-production";
@@ -60,11 +60,17 @@ export const gatewayEnvSchema = z
   PARTNERS_URL: z.url().default("http://127.0.0.1:4003/graphql"),
   SUPERGRAPH_PATH: optionalString,
   SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Deadline for probing one subgraph's /ready on /ready/subgraphs (capped by SUBGRAPH_TIMEOUT_MS). */
+  SUBGRAPH_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
   GRAPHIQL: flag,
   INTROSPECTION: flag,
   CORS_ORIGINS: z.string().default(""),
   TRUST_PROXY: trustProxy,
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** /metrics on a port of its own (0 = any free one) or `off`; unset: the main port outside production, none in production. */
+  METRICS_PORT: metricsPort,
+  /** OTLP/HTTP collector for traces; unset, tracing is off. */
+  OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
   GATEWAY_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_SIGNING_SECRET),
   JWT_ISSUER: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("sstc-dev-issuer")),
   JWT_AUDIENCE: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("sstc-graph")),

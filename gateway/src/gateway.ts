@@ -4,13 +4,17 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import cors from "cors";
 import type { Request, Response } from "express";
 import { rateLimit } from "express-rate-limit";
-import { ANONYMOUS, PRINCIPAL_HEADER, sendGraphqlError, signPrincipal, startGraphqlServer, type Principal, type RunningServer } from "@sstc/common";
+import { ANONYMOUS, ErrorCode, PRINCIPAL_HEADER, sendGraphqlError, signPrincipal, startGraphqlServer, type Principal, type RunningServer } from "@sstc/common";
 import { createAuthenticator } from "./auth";
 import { authFailureThrottle } from "./auth-throttle";
 import type { GatewayConfig } from "./env";
 import { devToken } from "./dev-token";
 import { graphiqlRenderer } from "./graphiql";
 import { operationResolutionPlugin } from "./operation-resolution";
+import { gatewayObservability, propagateRequestContext } from "./observability";
+import { classifyFault, deadlineFetcher, SubgraphHttpError } from "./fetcher";
+import { SubgraphHealth } from "./subgraph-health";
+import { affectedPaths } from "./fault-paths";
 
 export interface GatewayContext {
   principal: Principal;
@@ -23,17 +27,74 @@ export interface GatewayContext {
  * (subgraphs refuse anything else), through Node's fetch (undici: pooled
  * keep-alive connections) with a deadline — the gateway has none by default,
  * and one hung subgraph would otherwise hold every request that touches it.
+ *
+ * A subgraph that is down or too slow does not fail the whole operation:
+ * its part of the answer becomes one error per affected field, at that
+ * field's path, with SERVICE_UNAVAILABLE or SERVICE_TIMEOUT and the
+ * subgraph's name (never its URL); the gateway fills in everything else.
  */
 class SignedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(url: string, private readonly secret: string, timeoutMs: number) {
-    super({ url, fetcher: ((u: string, init: RequestInit) => fetch(u, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as never });
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+    private readonly secret: string,
+    timeoutMs: number,
+    private readonly health: SubgraphHealth,
+  ) {
+    super({ url, fetcher: deadlineFetcher(timeoutMs) as never });
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    let response: Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
+    try {
+      response = await super.process(options);
+    } catch (error) {
+      // Apollo Server answers a request it refuses (bad variables, a bad signature) with 4xx and a GraphQL body: those errors are the answer.
+      if (error instanceof SubgraphHttpError && error.status < 500 && hasGraphqlErrors(error.body)) response = error.body;
+      else {
+        const fault = classifyFault(error);
+        // Health checks and schema loading (not used on a static supergraph) fail as they always did.
+        if (!fault || !("incomingRequestContext" in options)) throw error;
+        this.health.recordFailure(this.serviceName, fault.code, fault.reason);
+        const message =
+          fault.code === ErrorCode.SERVICE_TIMEOUT
+            ? `The ${this.serviceName} service did not answer in time; retry later.`
+            : `The ${this.serviceName} service is unavailable; retry later.`;
+        const extensions = { code: fault.code, service: this.serviceName };
+        const paths = affectedPaths(options.document, options.request);
+        return { errors: paths.length ? paths.map((path) => ({ message, path, extensions })) : [{ message, extensions }] } as never;
+      }
+    }
+    this.health.recordAnswer(this.serviceName);
+    // A subgraph reporting its own outage (its database) is named the same way.
+    for (const error of response.errors ?? []) {
+      const code = error.extensions?.code;
+      if (code === ErrorCode.SERVICE_UNAVAILABLE || code === ErrorCode.SERVICE_TIMEOUT) {
+        // A subgraph passing on another's outage (programs asking partners) has named that one already.
+        (error as { extensions: Record<string, unknown> }).extensions = { service: this.serviceName, ...error.extensions };
+        this.health.recordFailure(this.serviceName, code, error.message);
+      }
+    }
+    return response;
+  }
+
+  /** Replaces the default error, which carries the subgraph's URL and drops a GraphQL body. */
+  override async errorFromResponse(response: { status: number; json(): Promise<unknown> }) {
+    const body = await response.json().catch(() => undefined);
+    return new SubgraphHttpError(response.status, body) as never;
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    propagateRequestContext(request);
     const { principal = ANONYMOUS, acceptLanguage } = context as Partial<GatewayContext>;
     request.http!.headers.set(PRINCIPAL_HEADER, await signPrincipal(this.secret, principal, request.query ?? ""));
     if (acceptLanguage) request.http!.headers.set("accept-language", acceptLanguage.slice(0, 200));
   }
+}
+
+/** Whether a GraphQL response body carries a non-empty `errors` list. */
+function hasGraphqlErrors(body: unknown): body is { errors: Array<{ message: string; extensions?: Record<string, unknown> }> } {
+  return typeof body === "object" && body !== null && Array.isArray((body as { errors?: unknown }).errors) && (body as { errors: unknown[] }).errors.length > 0;
 }
 
 export interface RunningGateway extends RunningServer {
@@ -43,9 +104,12 @@ export interface RunningGateway extends RunningServer {
 /** Starts the gateway on the committed supergraph (static composition, no introspection of subgraphs). */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
   const supergraphSdl = readFileSync(config.supergraphPath, "utf8");
+  const health = new SubgraphHealth(config.subgraphUrls, Math.min(config.SUBGRAPH_HEALTH_TIMEOUT_MS, config.SUBGRAPH_TIMEOUT_MS));
+  // Set when shutdown starts, so /ready on a connection still open during the drain says 503.
+  let draining = false;
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SignedSubgraph(config.subgraphUrls[name] ?? url!, config.GATEWAY_SIGNING_SECRET, config.SUBGRAPH_TIMEOUT_MS),
+    buildService: ({ name, url }) => new SignedSubgraph(name, config.subgraphUrls[name] ?? url!, config.GATEWAY_SIGNING_SECRET, config.SUBGRAPH_TIMEOUT_MS, health),
   });
   const production = config.NODE_ENV === "production";
   const armor = new ApolloArmor({
@@ -83,7 +147,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const server = await startGraphqlServer<GatewayContext>({
     name: "gateway",
     apolloConfig: { gateway, validationRules: armor.validationRules, parseOptions: { maxTokens: config.MAX_TOKENS }, allowBatchedHttpRequests: false },
-    plugins: [operationResolutionPlugin<GatewayContext>(), ...(armor.plugins as never[])],
+    plugins: [operationResolutionPlugin<GatewayContext>(), ...(armor.plugins as never[]), gatewayObservability<GatewayContext>(config)],
     host: config.HOST,
     port: config.PORT,
     introspection: config.introspection,
@@ -94,22 +158,31 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     // Failed-credential throttling runs first: an address past its limit gets no verdict on any credential.
     before: [authFailures.guard, createAuthenticator(config, authFailures), limiter],
     context: async (req, res) => ({ principal: res.locals.principal as Principal, acceptLanguage: req.header("accept-language") }),
+    // Ready means this gateway can serve: started on its supergraph and not shutting down. A subgraph
+    // that is down costs only the fields it serves (errors at their paths), so it must not take every
+    // gateway out of the load balancer; operators see each subgraph on /ready/subgraphs.
     readiness: async () => {
-      await Promise.all(
-        Object.values(config.subgraphUrls).map(async (url) => {
-          const res = await fetch(url.replace(/\/graphql$/, "/ready"), { signal: AbortSignal.timeout(2000) });
-          if (!res.ok) throw new Error(`${url} is not ready (${res.status})`);
-        }),
-      );
+      if (draining) throw new Error("shutting down");
     },
     routes: (app) => {
+      app.get("/ready/subgraphs", async (_req: Request, res: Response) => {
+        const subgraphs = await health.check();
+        const allUp = subgraphs.every((s) => s.state === "up");
+        res.status(allUp ? 200 : 503).json({ status: allUp ? "ok" : "degraded", subgraphs });
+      });
       if (!config.graphiql) return;
       app.get("/graphiql", (_req: Request, res: Response) => {
         res.type("html").send(graphiqlPage());
       });
       app.get("/", (_req: Request, res: Response) => res.redirect("/graphiql"));
     },
-    log: production ? (m, e) => console.error(`[gateway] ${m}: ${e instanceof Error ? e.message : String(e ?? "")}`) : undefined,
   });
-  return { ...server, graphiqlUrl: config.graphiql ? `${server.url}/graphiql` : null };
+  return {
+    ...server,
+    graphiqlUrl: config.graphiql ? `${server.url}/graphiql` : null,
+    stop: async () => {
+      draining = true;
+      await server.stop();
+    },
+  };
 }

@@ -163,7 +163,7 @@ describe("when the programs subgraph cannot say which programmes are drafts", ()
 
   it("fails the public's partnership list closed: an error at that field, no partnership shown, no internal address", async () => {
     const result = await cut.query(`{ partner(id: "${PERPUSNAS_PARTNER}") { name programs { totalCount nodes { role program { id } } } } }`);
-    expect(codes(result)).toEqual(["INTERNAL_SERVER_ERROR"]);
+    expect(codes(result)).toEqual(["SERVICE_UNAVAILABLE"]);
     expect(result.errors![0].path).toEqual(["partner", "programs"]);
     // Partner.programs is nullable: the failure nulls that list alone and the partner stands.
     expect(result.data).toEqual({ partner: { name: expect.any(String), programs: null } });
@@ -175,7 +175,7 @@ describe("when the programs subgraph cannot say which programmes are drafts", ()
     expect(listed.errors).toBeUndefined();
     expect(listed.data!.partner.programs.totalCount).toBeGreaterThan(0);
     const referenced = await cut.query(`{ partner(id: "${PERPUSNAS_PARTNER}") { programs { nodes { role program { id } } } } }`, undefined, await as("partner"));
-    expect(codes(referenced)).toContain("INTERNAL_SERVER_ERROR");
+    expect(codes(referenced)).toContain("SERVICE_UNAVAILABLE");
     expect(referenced.data?.partner?.programs.nodes.every((n: any) => n.program === null) ?? true).toBe(true);
   });
 });

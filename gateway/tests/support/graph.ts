@@ -30,7 +30,14 @@ export async function as(role: DevTokenClaims["role"], claims: Omit<DevTokenClai
  * demo data, and the gateway on the committed supergraph, all on free
  * loopback ports.
  */
-export async function startTestGraph(options: { gatewayEnv?: Record<string, string>; subgraphEnv?: Partial<SubgraphEnv> } = {}): Promise<TestGraph> {
+export async function startTestGraph(
+  options: {
+    gatewayEnv?: Record<string, string>;
+    subgraphEnv?: Partial<SubgraphEnv>;
+    /** Settings for one subgraph only, applied last (e.g. its own DATABASE_URL). */
+    subgraphEnvOf?: Partial<Record<keyof TestGraph["subgraphs"], Partial<SubgraphEnv>>>;
+  } = {},
+): Promise<TestGraph> {
   const databases: TestDatabase[] = [];
   const running: Partial<Record<string, RunningSubgraph>> = {};
   try {
@@ -44,7 +51,7 @@ export async function startTestGraph(options: { gatewayEnv?: Record<string, stri
     for (const [name, definition] of Object.entries(DEFINITIONS)) {
       const db = await createTestDatabase(name);
       databases.push(db);
-      running[name] = await startSubgraph(definition, { ...testSubgraphEnv(db), ...urls, PORT: ports[name as keyof typeof ports], ...options.subgraphEnv });
+      running[name] = await startSubgraph(definition, { ...testSubgraphEnv(db), ...urls, PORT: ports[name as keyof typeof ports], ...options.subgraphEnv, ...options.subgraphEnvOf?.[name as keyof typeof ports] });
     }
     const gateway = await startGateway(
       loadGatewayEnv({
@@ -58,6 +65,7 @@ export async function startTestGraph(options: { gatewayEnv?: Record<string, stri
         INSTITUTIONS_URL: running.institutions!.graphqlUrl,
         PARTNERS_URL: running.partners!.graphqlUrl,
         GATEWAY_SIGNING_SECRET: TEST_SIGNING_SECRET,
+        LOG_LEVEL: "warn",
         ...options.gatewayEnv,
       }),
     );

@@ -43,6 +43,15 @@ export const mysqlUrl = z.preprocess(
 /** The URL of another service of the graph (http or https), with the local default. */
 export const serviceUrl = (fallback: string) => z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/ }).default(fallback));
 
+/** METRICS_PORT: a port for /metrics alone (0 = any free one), or `off`; unset leaves the choice to NODE_ENV (see metricsExposure). */
+export const metricsPort = z.preprocess(
+  (v) => (v === "" ? undefined : typeof v === "string" && v.trim().toLowerCase() === "off" ? "off" : v),
+  z.union([z.literal("off"), z.coerce.number().int().min(0).max(65535)], { error: "must be a port number (0-65535) or off" }).optional(),
+);
+
+/** OTEL_EXPORTER_OTLP_ENDPOINT: the OTLP/HTTP collector base URL (spans go to `<url>/v1/traces`); unset turns tracing off. */
+export const otlpEndpoint = z.preprocess((v) => (v === "" ? undefined : v), z.url({ protocol: /^https?$/ }).optional());
+
 /** The variables every subgraph reads; a subgraph's env.ts adds its own. */
 export const subgraphEnvShape = {
   NODE_ENV: nodeEnv,
@@ -59,6 +68,8 @@ export const subgraphEnvShape = {
   PARTNERS_URL: serviceUrl("http://127.0.0.1:4003/graphql"),
   /** Subgraph introspection (`_service` stays available to signed callers regardless). */
   INTROSPECTION: z.preprocess((v) => (v === "" || v === undefined ? undefined : v === "true" || v === "1"), z.boolean().optional()),
+  METRICS_PORT: metricsPort,
+  OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
 };
 
 /** Refuses development defaults when NODE_ENV=production. */

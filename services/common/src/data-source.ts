@@ -5,39 +5,51 @@ import { dirname } from "node:path";
 import { isTransient, isUniqueViolation } from "./editing/transactions";
 import { foldCase, SQLITE_FOLD } from "./text";
 import { DataSource, type DataSourceOptions, type Logger, type MixedList, type EntitySchema } from "typeorm";
+import { createLogger, currentRequestId, recordStatement, type Logger as PinoLogger } from "./observability";
 
 /**
  * Counts the SQL statements a data source sends. The integration tests use
  * it to prove that reference resolution is batched (statements grow with
- * query depth, not list length); `LOG_LEVEL=debug` also prints them.
+ * query depth, not list length); `LOG_LEVEL=debug` also logs them (text and
+ * parameter count, never parameter values: they hold personal data) with
+ * the id of the request that sent them. With tracing on, each statement is
+ * an event of the request's span.
  */
 export class QueryCounter implements Logger {
   count = 0;
-  constructor(private readonly echo = false) {}
+  constructor(
+    private readonly echo = false,
+    private readonly logger: PinoLogger = fallbackLogger(),
+  ) {}
   logQuery(query: string, parameters?: unknown[]) {
     if (/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(query)) return;
     this.count++;
-    if (this.echo) console.debug(`[sql] ${query}${parameters?.length ? ` -- ${JSON.stringify(parameters)}` : ""}`);
+    recordStatement(query);
+    if (this.echo) this.logger.debug({ requestId: currentRequestId(), sql: query, parameters: parameters?.length ?? 0 }, "sql");
   }
   logQueryError(error: string | Error, query: string) {
     // Unique indexes refusing a duplicate and deadlocks between racing inserts are expected: writeTransaction answers CONFLICT or retries.
     if (isUniqueViolation(error) || isTransient(error)) {
-      if (this.echo) console.debug(`[sql] refused: ${query}: ${error instanceof Error ? error.message : error}`);
+      if (this.echo) this.logger.debug({ requestId: currentRequestId(), sql: query, reason: error instanceof Error ? error.message : error }, "sql refused");
       return;
     }
-    console.error(`[sql] failed: ${query}: ${error instanceof Error ? error.message : error}`);
+    this.logger.error({ requestId: currentRequestId(), sql: query, reason: error instanceof Error ? error.message : error }, "sql failed");
   }
   logQuerySlow(time: number, query: string) {
-    console.warn(`[sql] slow (${time} ms): ${query}`);
+    this.logger.warn({ requestId: currentRequestId(), sql: query, durationMs: time }, "sql slow");
   }
   logSchemaBuild() {}
   logMigration(message: string) {
-    if (this.echo) console.info(`[migration] ${message}`);
+    if (this.echo) this.logger.info({ migration: message }, "migration");
   }
   log(level: "log" | "info" | "warn", message: unknown) {
-    if (level === "warn") console.warn(message);
+    if (level === "warn") this.logger.warn({ detail: String(message) }, "database warning");
   }
 }
+
+let sharedFallback: PinoLogger | undefined;
+/** The logger of a QueryCounter made without one (tools, tests): warnings and failures only. */
+const fallbackLogger = () => (sharedFallback ??= createLogger("database", "warn"));
 
 export interface DataSourceSettings {
   /** mysql://… to use MySQL/MariaDB; absent for the embedded SQLite file. */

@@ -13,6 +13,10 @@ export const ErrorCode = {
   CONFLICT: "CONFLICT",
   /** HTTP 429 from the gateway: the caller's requests per minute are used up. */
   RATE_LIMITED: "RATE_LIMITED",
+  /** A part of the graph (a subgraph, or a subgraph's database) is unreachable or failing; `extensions.service` names it. Retry later. */
+  SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
+  /** A part of the graph did not answer within its deadline; `extensions.service` names it. Retry later. */
+  SERVICE_TIMEOUT: "SERVICE_TIMEOUT",
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
@@ -88,6 +92,9 @@ export function maskUnexpectedErrors(log: (error: unknown) => void) {
       return { ...formatted, extensions };
     }
     log(error);
+    if (isDatabaseUnavailable(error)) {
+      return { message: "The service's database is unavailable; retry later.", path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+    }
     return {
       message: "Internal server error.",
       path: formatted.path,
@@ -95,6 +102,41 @@ export function maskUnexpectedErrors(log: (error: unknown) => void) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/** Driver codes (mysql2, Node's sockets, MySQL/MariaDB server errors) that mean the database cannot be reached or is going away, not that the statement is wrong. */
+const DATABASE_UNAVAILABLE = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "EPIPE",
+  "PROTOCOL_CONNECTION_LOST",
+  "PROTOCOL_SEQUENCE_TIMEOUT",
+  "PROTOCOL_ENQUEUE_AFTER_FATAL_ERROR",
+  "PROTOCOL_ENQUEUE_AFTER_QUIT",
+  "ER_CON_COUNT_ERROR",
+  "ER_TOO_MANY_USER_CONNECTIONS",
+  "ER_SERVER_SHUTDOWN",
+  "ER_NORMAL_SHUTDOWN",
+  "ER_SHUTDOWN_COMPLETE",
+  "ER_CONNECTION_KILLED",
+  "ER_CLIENT_INTERACTION_TIMEOUT",
+]);
+
+/** Whether an error, or what it wraps (GraphQL's originalError, TypeORM's driverError, a thrown non-Error, a socket's AggregateError), says the database is unreachable. */
+function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (!error || typeof error !== "object" || depth > 5) return false;
+  const e = error as { code?: unknown; originalError?: unknown; driverError?: unknown; thrownValue?: unknown; errors?: unknown; message?: unknown };
+  if (typeof e.code === "string" && DATABASE_UNAVAILABLE.has(e.code)) return true;
+  // mysql2 reports a query on a connection the server already closed with a message and no code.
+  if (typeof e.message === "string" && /connection is in closed state/.test(e.message)) return true;
+  // mysql2's pool rejects with a plain object, which graphql-js wraps as NonErrorThrown { thrownValue }.
+  const wrapped = [e.originalError, e.driverError, e.thrownValue, ...(Array.isArray(e.errors) ? e.errors : [])];
+  return wrapped.some((inner) => inner !== error && isDatabaseUnavailable(inner, depth + 1));
 }
 
 interface ValidationLike {

@@ -1,19 +1,29 @@
+import { outgoingContextHeaders } from "./observability";
 import { BadUserInputError, ConflictError, DomainError, ErrorCode, ForbiddenError, UnauthenticatedError } from "./errors";
 
 /** How long a service-to-service call may take before it is abandoned. */
 export const DEFAULT_SERVICE_TIMEOUT_MS = 5_000;
 
 /**
- * A call to another service failed for a reason the client cannot fix
- * (unreachable, timed out, answered garbage or an internal error). It
- * carries INTERNAL_SERVER_ERROR, so the server masks it: the client never
- * sees the internal URL; the log keeps `cause`.
+ * A call to another service failed for a reason the client cannot fix. An
+ * outage (unreachable, 5xx, the other service reporting its own outage)
+ * carries SERVICE_UNAVAILABLE and a missed deadline SERVICE_TIMEOUT: the
+ * client sees which service and may retry, never its URL. Anything else
+ * (garbage, an internal error over there) carries INTERNAL_SERVER_ERROR and
+ * is masked; the log keeps `cause`.
  */
 export class ServiceCallError extends DomainError {
-  constructor(readonly service: string, readonly reason: string) {
-    super(`Call to the ${service} service failed: ${reason}`, ErrorCode.INTERNAL_SERVER_ERROR, { service });
+  constructor(
+    readonly service: string,
+    readonly reason: string,
+    code: typeof ErrorCode.SERVICE_UNAVAILABLE | typeof ErrorCode.SERVICE_TIMEOUT | typeof ErrorCode.INTERNAL_SERVER_ERROR = ErrorCode.INTERNAL_SERVER_ERROR,
+  ) {
+    super(`Call to the ${service} service failed: ${reason}`, code, { service });
   }
 }
+
+/** Codes another service reports for its own outage, passed on with the name of that service. */
+const OUTAGE_CODES = new Set<string>([ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_TIMEOUT]);
 
 /** Errors another service may report that describe the caller's input, re-raised as they are. */
 const PASSED_THROUGH: Partial<Record<string, (message: string) => DomainError>> = {
@@ -49,29 +59,40 @@ export async function queryService<T = Record<string, unknown>>(
   try {
     response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json", accept: "application/json", ...options.headers },
+      headers: { "content-type": "application/json", accept: "application/json", ...outgoingContextHeaders(), ...options.headers },
       body: JSON.stringify({ query, variables }),
       signal: AbortSignal.timeout(options.timeoutMs ?? DEFAULT_SERVICE_TIMEOUT_MS),
     });
   } catch (error) {
-    const timedOut = error instanceof DOMException && error.name === "TimeoutError";
-    throw withCause(new ServiceCallError(service, timedOut ? "timed out" : "unreachable"), error);
+    throw withCause(
+      isTimeout(error) ? new ServiceCallError(service, "timed out", ErrorCode.SERVICE_TIMEOUT) : new ServiceCallError(service, "unreachable", ErrorCode.SERVICE_UNAVAILABLE),
+      error,
+    );
   }
   let body: { data?: T | null; errors?: Array<{ message?: string; extensions?: { code?: unknown } }> };
   try {
     body = (await response.json()) as typeof body;
   } catch (error) {
-    throw withCause(new ServiceCallError(service, `answered HTTP ${response.status} without a GraphQL body`), error);
+    if (isTimeout(error)) throw withCause(new ServiceCallError(service, "timed out", ErrorCode.SERVICE_TIMEOUT), error);
+    const outage = response.status >= 500 ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.INTERNAL_SERVER_ERROR;
+    throw withCause(new ServiceCallError(service, `answered HTTP ${response.status} without a GraphQL body`, outage), error);
   }
   const first = body.errors?.[0];
   if (first) {
-    const passThrough = typeof first.extensions?.code === "string" ? PASSED_THROUGH[first.extensions.code] : undefined;
+    const code = first.extensions?.code;
+    const passThrough = typeof code === "string" ? PASSED_THROUGH[code] : undefined;
     if (passThrough) throw passThrough(first.message ?? "Invalid request.");
+    if (typeof code === "string" && OUTAGE_CODES.has(code)) throw new ServiceCallError(service, code === ErrorCode.SERVICE_TIMEOUT ? "timed out" : "unavailable", code as typeof ErrorCode.SERVICE_UNAVAILABLE);
     throw new ServiceCallError(service, `answered with an error: ${first.message ?? "(no message)"}`);
   }
-  if (!response.ok || body.data == null) throw new ServiceCallError(service, `answered HTTP ${response.status} without data`);
+  if (!response.ok || body.data == null) {
+    throw new ServiceCallError(service, `answered HTTP ${response.status} without data`, response.status >= 500 ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.INTERNAL_SERVER_ERROR);
+  }
   return body.data;
 }
+
+/** AbortSignal.timeout's rejection, while connecting or while reading the body. */
+const isTimeout = (error: unknown) => error instanceof DOMException && error.name === "TimeoutError";
 
 function withCause<E extends Error>(error: E, cause: unknown): E {
   Object.defineProperty(error, "cause", { value: cause, enumerable: false });

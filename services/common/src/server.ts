@@ -7,6 +7,10 @@ import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express, type Request, type Response } from "express";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
 import { maskUnexpectedErrors } from "./errors";
+import { apolloLogger, currentRequestId, findObservability, Observability, type Logger, type RequestContext } from "./observability";
+
+// The package's entry point re-exports this module: logging, metrics and tracing come with the server bootstrap.
+export * from "./observability";
 
 export interface RunningServer {
   /** Base URL, e.g. http://127.0.0.1:4001 */
@@ -14,6 +18,8 @@ export interface RunningServer {
   /** The GraphQL endpoint. */
   graphqlUrl: string;
   port: number;
+  /** Where Prometheus scrapes this process (`…/metrics`), or null when metrics are not served. */
+  metricsUrl: string | null;
   /** Stops accepting requests, lets in-flight ones finish, then closes. */
   stop(): Promise<void>;
 }
@@ -42,6 +48,12 @@ export interface GraphqlServerOptions<C extends BaseContext> {
   /** Reverse proxies whose X-Forwarded-For is believed (express `trust proxy`: a hop count or addresses/subnets); none by default. */
   trustProxy?: false | number | string[];
   bodyLimit?: string;
+  /**
+   * Logger, metrics and request tracing of this service; when absent, the
+   * one carried by an Observability plugin in `plugins`, else a default one.
+   */
+  observability?: Observability;
+  /** @deprecated Ignored: failures go to the structured logger of `observability`. */
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -51,7 +63,10 @@ export interface GraphqlServerOptions<C extends BaseContext> {
  * masking, and a drain on stop so shutdown never cuts a request short.
  */
 export async function startGraphqlServer<C extends BaseContext>(options: GraphqlServerOptions<C>): Promise<RunningServer> {
-  const log = options.log ?? ((m: string, e?: unknown) => console.error(`[${options.name}] ${m}`, e ?? ""));
+  const observability = options.observability ?? findObservability(options.plugins) ?? new Observability({ service: options.name });
+  const logger = observability.logger;
+  // Stack traces go in the `err` field of one JSON line, with the request they belong to.
+  const log = (message: string, error?: unknown) => logger.error({ err: error, requestId: currentRequestId() }, message);
   const app = express();
   app.disable("x-powered-by");
   // Without a configured proxy, X-Forwarded-For is the client's own say-so: req.ip stays the socket's address.
@@ -64,10 +79,11 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
       await options.readiness();
       res.json({ status: "ready", service: options.name });
     } catch (error) {
-      log("readiness check failed", error);
+      logger.warn({ err: error }, "readiness check failed");
       res.status(503).json({ status: "unavailable", service: options.name });
     }
   });
+  if (observability.exposure === "main") app.get("/metrics", metricsHandler(observability));
   options.routes?.(app);
 
   const mask = maskUnexpectedErrors((error) => log("unexpected error", error));
@@ -82,10 +98,12 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
     // Shutdown is ours (exitOnSignals): Apollo's own handler would stop the server and re-raise the signal.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: false,
+    logger: apolloLogger(logger),
     formatError: (options.hideSuggestions ?? !(options.introspection ?? true)) ? withoutSuggestions(mask) : mask,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      ...(findObservability(options.plugins) ? [] : [observability.plugin<C>()]),
       ...(options.plugins ?? []),
     ],
   } as never);
@@ -94,8 +112,11 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
     "/graphql",
     // app.use also matches /graphql/anything: GraphQL is served at /graphql alone.
     (req: Request, res: Response, next: express.NextFunction) => (req.originalUrl.split("?")[0] === "/graphql" ? next() : notFound(res)),
+    observability.startRequest,
+    refuseOtherMethods,
     ...(options.beforeBody ?? []),
     express.json({ limit: options.bodyLimit ?? "1mb", verify: requireUtf8 }),
+    observability.bindRequest,
     ...(options.before ?? []),
     expressMiddleware(apollo, { context: async ({ req, res }) => options.context(req, res) }),
   );
@@ -118,13 +139,75 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
   });
   const { port } = httpServer.address() as AddressInfo;
   const host = options.host.includes(":") ? `[${options.host}]` : options.host;
-  const url = `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${port}`;
+  const base = (p: number) => `http://${host === "0.0.0.0" ? "127.0.0.1" : host}:${p}`;
+  const url = base(port);
+  let metricsServer: Server | undefined;
+  let metricsUrl: string | null = observability.exposure === "main" ? `${url}/metrics` : null;
+  if (typeof observability.exposure === "object") {
+    try {
+      metricsServer = await listenForMetrics(observability, options.host, observability.exposure.port);
+    } catch (error) {
+      await apollo.stop();
+      observability.close();
+      throw new Error(`cannot serve metrics on port ${observability.exposure.port} (METRICS_PORT): ${(error as Error).message}`);
+    }
+    metricsUrl = `${base((metricsServer.address() as AddressInfo).port)}/metrics`;
+  }
+  // While stopping, every response says Connection: close: a keep-alive client would otherwise send its next
+  // request on a socket the drain then ends, and get a reset instead of an answer.
+  let draining = false;
+  const inFlight = new Set<import("node:http").ServerResponse>();
+  httpServer.prependListener("request", (_req, res) => {
+    if (draining) return void res.setHeader("Connection", "close");
+    inFlight.add(res);
+    res.once("close", () => inFlight.delete(res));
+  });
   return {
     url,
     graphqlUrl: `${url}/graphql`,
     port,
-    stop: () => apollo.stop(),
+    metricsUrl,
+    stop: async () => {
+      draining = true;
+      for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
+      await apollo.stop();
+      if (metricsServer) await new Promise<void>((resolve) => metricsServer!.close(() => resolve()));
+      observability.close();
+    },
   };
+}
+
+/** Answers a Prometheus scrape with the service's registry. */
+function metricsHandler(observability: Observability) {
+  return async (_req: Request, res: Response) => {
+    const { contentType, body } = await observability.metrics.scrape();
+    res.type(contentType).send(body);
+  };
+}
+
+/**
+ * The metrics listener: GET /metrics and nothing else, on a port of its own
+ * so that a deployment can keep it off the public network.
+ */
+async function listenForMetrics(observability: Observability, host: string, port: number): Promise<Server> {
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/metrics", metricsHandler(observability));
+  app.use((_req: Request, res: Response) => res.status(404).type("text/plain").send("Not found; metrics are at /metrics.\n"));
+  const server = createServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  return server;
+}
+
+const ALLOWED_METHODS = new Set(["GET", "POST", "HEAD", "OPTIONS"]);
+
+/** GraphQL over HTTP is GET and POST; HEAD and CORS preflights go on as before, anything else is 405 with `Allow`. */
+function refuseOtherMethods(req: Request, res: Response, next: express.NextFunction) {
+  if (ALLOWED_METHODS.has(req.method)) return next();
+  sendGraphqlError(res, 405, "BAD_REQUEST", `The ${req.method} method is not allowed; send GraphQL requests with GET or POST.`, { Allow: "GET, POST" });
 }
 
 const notFound = (res: Response) => sendGraphqlError(res, 404, "NOT_FOUND", "No such route; GraphQL is served at /graphql.");
@@ -161,20 +244,37 @@ function withoutSuggestions(format: (formatted: GraphQLFormattedError, error: un
   };
 }
 
-/** Answers a request that never reaches GraphQL (auth, limits, bad bodies) in GraphQL's error shape. */
+/**
+ * Answers a request that never reaches GraphQL (auth, limits, bad bodies) in
+ * GraphQL's error shape, in the media type the client prefers as Apollo
+ * Server negotiates it: `application/graphql-response+json` when its Accept
+ * header ranks that above `application/json`, else `application/json`.
+ */
 export function sendGraphqlError(res: Response, status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  res.status(status).set(headers).json({ errors: [{ message, extensions: { code } }] });
+  (res.locals.observedRequest as RequestContext | undefined)?.errorCodes.push(code);
+  res.status(status).set(headers).type(errorMediaType(res.req)).json({ errors: [{ message, extensions: { code } }] });
+}
+
+const JSON_TYPE = "application/json";
+const GRAPHQL_RESPONSE_TYPE = "application/graphql-response+json";
+
+/** The media type of an error answer for this request (express's `accepts`, the negotiator Apollo Server uses, JSON first on a tie). */
+function errorMediaType(req: Request | undefined): string {
+  const preferred = req?.accepts([JSON_TYPE, GRAPHQL_RESPONSE_TYPE]);
+  return preferred === GRAPHQL_RESPONSE_TYPE ? GRAPHQL_RESPONSE_TYPE : JSON_TYPE;
 }
 
 /**
  * Runs `stop` once on SIGINT or SIGTERM, then exits 0. Signals that arrive
  * while stopping are ignored (process managers and terminals often deliver
  * one to every process of a group); a stop that hangs past `graceMs` forces
- * exit 1.
+ * exit 1. Started by the launcher (scripts/start.js, over an IPC channel),
+ * the process also tells it that it is serving, and stops when the channel
+ * closes: the launcher is gone, even if it was SIGKILLed.
  */
-export function exitOnSignals(stop: () => Promise<void>, graceMs = 10_000) {
+export function exitOnSignals(stop: () => Promise<void>, graceMs = 10_000, logger?: Logger) {
   let stopping = false;
-  const handler = (signal: NodeJS.Signals) => {
+  const shutdown = (reason: string) => {
     if (stopping) return;
     stopping = true;
     const timer = setTimeout(() => process.exit(1), graceMs);
@@ -182,10 +282,18 @@ export function exitOnSignals(stop: () => Promise<void>, graceMs = 10_000) {
     stop()
       .then(() => process.exit(0))
       .catch((error) => {
-        console.error(`shutdown after ${signal} failed`, error);
+        if (logger) logger.error({ err: error, reason }, "shutdown failed");
+        else console.error(`shutdown after ${reason} failed`, error);
         process.exit(1);
       });
   };
-  process.on("SIGINT", handler);
-  process.on("SIGTERM", handler);
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  if (typeof process.send === "function") {
+    // The channel may already have closed while this process was starting.
+    if (!process.connected) return shutdown("launcher exit");
+    process.on("disconnect", () => shutdown("launcher exit"));
+    // Without a callback a send racing the channel's close would throw; the disconnect handler covers that case.
+    process.send({ type: "serving", pid: process.pid }, undefined, undefined, () => {});
+  }
 }

@@ -1,11 +1,12 @@
 import { resolve } from "node:path";
 import type { DataSource, EntitySchema, MixedList } from "typeorm";
-import { parseConfig, subgraphEnvSchema, type SubgraphEnv } from "./config";
-import { createDataSource, QueryCounter } from "./data-source";
+import { ConfigError, parseConfig, subgraphEnvSchema, type SubgraphEnv } from "./config";
+import { createDataSource, isMysql, QueryCounter } from "./data-source";
 import type { SubgraphSchema } from "./federation";
 import { RequestLoaders } from "./loaders";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import { exitOnSignals, sendGraphqlError, startGraphqlServer, type RunningServer } from "./server";
+import { createLogger, currentRequestId, exitOnUnexpectedErrors, metricsExposure, Observability, startTracing } from "./observability";
 import { PRINCIPAL_HEADER, verifyPrincipal, type Principal } from "./principal";
 import type { Request, Response, NextFunction } from "express";
 import type { ServiceLinks } from "./service-client";
@@ -24,6 +25,8 @@ export interface SubgraphContext {
   links: ServiceLinks;
   /** The request's preferred language (Accept-Language), for texts asked for without `lang`. */
   language: Language;
+  /** The request's id (the gateway's `x-request-id`), for log lines about it. */
+  requestId: string;
 }
 
 /** Everything that distinguishes one subgraph from another. */
@@ -69,8 +72,16 @@ export async function seedIfWanted(definition: SubgraphDefinition, db: DataSourc
 
 /** Starts a subgraph: database, migrations, optional seed, schema, HTTP server. */
 export async function startSubgraph(definition: SubgraphDefinition, env: SubgraphEnv): Promise<RunningSubgraph> {
-  const queries = new QueryCounter(env.LOG_LEVEL === "debug");
-  const db = await openDatabase(definition, env, queries);
+  const observability = new Observability({ service: definition.name, logLevel: env.LOG_LEVEL, metrics: metricsExposure(env) });
+  const queries = new QueryCounter(env.LOG_LEVEL === "debug", observability.logger);
+  let db: DataSource;
+  try {
+    db = await openDatabase(definition, env, queries);
+  } catch (error) {
+    observability.close();
+    throw error;
+  }
+  if (isMysql(db)) observability.metrics.watchMysqlPool(() => (db.driver as unknown as { pool?: unknown }).pool);
   try {
     await seedIfWanted(definition, db, env.SEED_DEMO_DATA);
     const { schema } = await definition.buildSchema();
@@ -85,6 +96,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Subgrap
       host: env.HOST,
       port: env.PORT,
       introspection: env.INTROSPECTION ?? env.NODE_ENV !== "production",
+      observability,
       // Inline traces only feed Apollo's hosted usage reporting, which this graph does not use.
       plugins: [ApolloServerPluginInlineTraceDisabled()],
       before: [requireGatewaySignature(env.GATEWAY_SIGNING_SECRET)],
@@ -94,6 +106,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Subgrap
         principal: res.locals.principal as Principal,
         links,
         language: languageFromHeader(req.header("accept-language")),
+        requestId: currentRequestId() ?? "",
       }),
       readiness: async () => {
         await db.query("SELECT 1");
@@ -110,6 +123,7 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Subgrap
     };
   } catch (error) {
     await db.destroy();
+    observability.close();
     throw error;
   }
 }
@@ -131,15 +145,32 @@ function requireGatewaySignature(secret: string) {
   };
 }
 
-/** The `main` of a subgraph process: configuration from the environment, signals handled. */
+/**
+ * The `main` of a subgraph process: configuration from the environment,
+ * tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set, JSON logs for start,
+ * stop and anything unexpected, signals handled.
+ */
 export async function runSubgraphProcess(definition: SubgraphDefinition) {
+  let logger = createLogger(definition.name, "info");
   try {
     const env = parseConfig(subgraphEnvSchema(definition.defaultPort), process.env);
+    logger = createLogger(definition.name, env.LOG_LEVEL);
+    exitOnUnexpectedErrors(logger);
+    const tracing = env.OTEL_EXPORTER_OTLP_ENDPOINT ? startTracing(definition.name, env.OTEL_EXPORTER_OTLP_ENDPOINT) : undefined;
     const running = await startSubgraph(definition, env);
-    console.log(`[${definition.name}] ready at ${running.graphqlUrl} (${env.DATABASE_URL ? "MySQL" : "SQLite"})`);
-    exitOnSignals(running.stop);
+    logger.info({ url: running.graphqlUrl, metrics: running.metricsUrl, database: env.DATABASE_URL ? "MySQL" : "SQLite", tracing: Boolean(tracing) }, `ready at ${running.graphqlUrl}`);
+    exitOnSignals(
+      async () => {
+        await running.stop();
+        await tracing?.shutdown();
+        logger.info("stopped");
+      },
+      undefined,
+      logger,
+    );
   } catch (error) {
-    console.error(`[${definition.name}] failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    // A bad configuration is the operator's to fix, not a crash: the list of problems, no stack.
+    logger.fatal(error instanceof ConfigError ? { problems: error.problems } : { err: error }, `failed to start: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   }
 }

@@ -21,6 +21,8 @@ beforeAll(async () => {
           return json(200, { errors: [{ message: '"partnerId" must be a UUID.', extensions: { code: "BAD_USER_INPUT" } }] });
         case "/internal":
           return json(200, { errors: [{ message: "ER_NO_SUCH_TABLE at 10.0.0.5", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+        case "/outage":
+          return json(200, { errors: [{ message: "The service's database is unavailable; retry later.", extensions: { code: "SERVICE_UNAVAILABLE" } }] });
         case "/html":
           return res.writeHead(502, { "content-type": "text/html" }).end("<h1>Bad gateway</h1>");
         case "/slow":
@@ -58,11 +60,7 @@ describe("queryService", () => {
     expect(error.message).toBe('"partnerId" must be a UUID.');
   });
 
-  it.each([
-    ["an internal error of the other service", "/internal", /answered with an error/],
-    ["a non-GraphQL answer", "/html", /HTTP 502/],
-    ["a service that does not answer in time", "/slow", /timed out/],
-  ])("turns %s into an internal error that is masked before it reaches a client", async (_label, path, reason) => {
+  it.each([["an internal error of the other service", "/internal", /answered with an error/]])("turns %s into an internal error that is masked before it reaches a client", async (_label, path, reason) => {
     const error = await failure(queryService(`${base}${path}`, "{ x }", {}, { service: "partners", timeoutMs: 300 }));
     expect(error).toBeInstanceOf(ServiceCallError);
     expect(error.message).toMatch(reason);
@@ -71,8 +69,21 @@ describe("queryService", () => {
     expect(masked).toMatchObject({ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } });
   });
 
+  it.each([
+    ["a 5xx without a GraphQL body", "/html", "SERVICE_UNAVAILABLE", "Call to the partners service failed: answered HTTP 502 without a GraphQL body"],
+    ["the other service's own outage", "/outage", "SERVICE_UNAVAILABLE", "Call to the partners service failed: unavailable"],
+    ["a service that does not answer in time", "/slow", "SERVICE_TIMEOUT", "Call to the partners service failed: timed out"],
+  ])("reports %s as an outage of that service, which reaches the client unmasked", async (_label, path, code, message) => {
+    const error = await failure(queryService(`${base}${path}`, "{ x }", {}, { service: "partners", timeoutMs: 300 }));
+    expect(error).toBeInstanceOf(ServiceCallError);
+    expect(error.extensions).toMatchObject({ code, service: "partners" });
+    const formatted = maskUnexpectedErrors(() => {})({ message: error.message, extensions: error.extensions }, error);
+    expect(formatted).toEqual({ message, extensions: { code, service: "partners" } });
+  });
+
   it("reports an unreachable service without its address", async () => {
     const error = await failure(queryService("http://127.0.0.1:9/graphql", "{ x }", {}, { service: "partners" }));
     expect(error.message).toBe("Call to the partners service failed: unreachable");
+    expect(error.extensions).toMatchObject({ code: ErrorCode.SERVICE_UNAVAILABLE, service: "partners" });
   });
 });

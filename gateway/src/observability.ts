@@ -1,0 +1,24 @@
+import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
+import { metricsExposure, Observability, outgoingContextHeaders, watchOutgoingFetches } from "@sstc/common";
+import type { GatewayConfig } from "./env";
+
+/**
+ * The gateway's logs, metrics and request tracing, as the Apollo plugin that
+ * carries them to the server bootstrap: JSON logs at LOG_LEVEL, /metrics as
+ * METRICS_PORT and NODE_ENV decide, and the duration and failures of every
+ * call to a subgraph.
+ */
+export function gatewayObservability<C extends BaseContext>(config: GatewayConfig): ApolloServerPlugin<C> {
+  const observability = new Observability({ service: "gateway", logLevel: config.LOG_LEVEL, metrics: metricsExposure(config) });
+  observability.onClose(watchOutgoingFetches(observability.metrics, config.subgraphUrls));
+  return observability.plugin<C>();
+}
+
+/**
+ * Makes a subgraph call part of the client's request: the same `x-request-id`
+ * and, when tracing is on, a `traceparent` whose parent is the gateway's
+ * span for this fetch. Called from the data source's `willSendRequest`.
+ */
+export function propagateRequestContext(request: { http?: { headers: { set(name: string, value: string): void } } }) {
+  for (const [name, value] of Object.entries(outgoingContextHeaders())) request.http?.headers.set(name, value);
+}
