@@ -22,13 +22,22 @@ function subgraphEnv(sub, env = process.env) {
   delete out.DATABASE_URL;
   if (env[`${prefix}_DATABASE_URL`]) out.DATABASE_URL = env[`${prefix}_DATABASE_URL`];
   if (env[`${prefix}_SQLITE_PATH`]) out.SQLITE_PATH = env[`${prefix}_SQLITE_PATH`];
+  // Four processes cannot share one metrics port: each takes its own `<NAME>_METRICS_PORT`.
+  delete out.METRICS_PORT;
+  if (env[`${prefix}_METRICS_PORT`]) out.METRICS_PORT = env[`${prefix}_METRICS_PORT`];
   // Subgraphs check references against each other.
   for (const other of SUBGRAPHS) out[`${other.name.toUpperCase()}_URL`] ||= subgraphUrl(other, env);
   return out;
 }
 
-function portOf(sub, env) {
+/** The port a subgraph listens on: `<NAME>_PORT`, else its default. */
+function portOf(sub, env = process.env) {
   return env[`${sub.name.toUpperCase()}_PORT`] || String(sub.port);
+}
+
+/** The address every service binds (their HOST default). */
+function bindHost(env = process.env) {
+  return env.HOST || "127.0.0.1";
 }
 
 function subgraphUrl(sub, env = process.env) {
@@ -36,4 +45,4 @@ function subgraphUrl(sub, env = process.env) {
   return `http://${host}:${portOf(sub, env)}/graphql`;
 }
 
-module.exports = { ROOT, SUBGRAPHS, subgraphEnv, subgraphUrl };
+module.exports = { ROOT, SUBGRAPHS, subgraphEnv, subgraphUrl, portOf, bindHost };
