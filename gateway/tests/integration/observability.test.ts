@@ -207,8 +207,14 @@ describe("tracing", () => {
     expect(fetches.map((f) => attribute(f, "service")).sort()).toEqual(["institutions", "programs"]);
     expect(id(fetches.find((f) => attribute(f, "service") === "programs")!).spanId).toBe(programs.parentSpanContext?.spanId);
     expect(id(fetches.find((f) => attribute(f, "service") === "institutions")!).spanId).toBe(institutions.parentSpanContext?.spanId);
-    // With tracing on, the subgraphs' SQL statements are events of their server spans (text only).
-    expect(programs.events.some((e) => e.name === "db.query" && typeof e.attributes?.["db.query.text"] === "string")).toBe(true);
+    // With tracing on, each SQL statement of a subgraph is a span under that subgraph's server span (text only, no parameters).
+    const statements = spans.filter((s) => s.name === "db.query" && s.parentSpanContext?.spanId === id(programs).spanId);
+    expect(statements.length).toBeGreaterThan(0);
+    for (const statement of statements) {
+      expect(id(statement).traceId).toBe(traceId);
+      expect(attribute(statement, "db.query.text")).toMatch(/^SELECT /);
+      expect(["sqlite", "mysql"]).toContain(attribute(statement, "db.system"));
+    }
   });
 });
 

@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { isTransient, isUniqueViolation } from "./editing/transactions";
 import { foldCase, SQLITE_FOLD } from "./text";
-import { DataSource, type DataSourceOptions, type Logger, type MixedList, type EntitySchema } from "typeorm";
+import { DataSource, EventSubscriber, type AfterQueryEvent, type EntitySubscriberInterface, type DataSourceOptions, type Logger, type MixedList, type EntitySchema } from "typeorm";
 import { createLogger, currentRequestId, recordStatement, type Logger as PinoLogger } from "./observability";
 
 /**
@@ -12,8 +12,7 @@ import { createLogger, currentRequestId, recordStatement, type Logger as PinoLog
  * it to prove that reference resolution is batched (statements grow with
  * query depth, not list length); `LOG_LEVEL=debug` also logs them (text and
  * parameter count, never parameter values: they hold personal data) with
- * the id of the request that sent them. With tracing on, each statement is
- * an event of the request's span.
+ * the id of the request that sent them.
  */
 export class QueryCounter implements Logger {
   count = 0;
@@ -24,7 +23,6 @@ export class QueryCounter implements Logger {
   logQuery(query: string, parameters?: unknown[]) {
     if (/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(query)) return;
     this.count++;
-    recordStatement(query);
     if (this.echo) this.logger.debug({ requestId: currentRequestId(), sql: query, parameters: parameters?.length ?? 0 }, "sql");
   }
   logQueryError(error: string | Error, query: string) {
@@ -51,6 +49,19 @@ let sharedFallback: PinoLogger | undefined;
 /** The logger of a QueryCounter made without one (tools, tests): warnings and failures only. */
 const fallbackLogger = () => (sharedFallback ??= createLogger("database", "warn"));
 
+/**
+ * With tracing on, each SQL statement becomes a span under the request's
+ * span, with the duration TypeORM measured (the logger only sees a
+ * statement before it runs, so spans come from this subscriber).
+ */
+@EventSubscriber()
+export class StatementSpans implements EntitySubscriberInterface {
+  afterQuery(event: AfterQueryEvent) {
+    if (/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(event.query)) return;
+    recordStatement(isMysql(event.connection) ? "mysql" : "sqlite", event.query, event.executionTime, !event.success);
+  }
+}
+
 export interface DataSourceSettings {
   /** mysql://… to use MySQL/MariaDB; absent for the embedded SQLite file. */
   url?: string;
@@ -71,6 +82,7 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     migrations: settings.migrations,
     migrationsTableName: "schema_migrations",
     synchronize: false,
+    subscribers: [StatementSpans],
     logger: settings.logger ?? new QueryCounter(),
     logging: true as const,
     maxQueryExecutionTime: 1000,

@@ -1,4 +1,4 @@
-import { context, propagation, ROOT_CONTEXT, SpanKind, trace, type Context, type Span } from "@opentelemetry/api";
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Context, type Span } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { resourceFromAttributes } from "@opentelemetry/resources";
 import { BatchSpanProcessor, NodeTracerProvider, type SpanExporter } from "@opentelemetry/sdk-trace-node";
@@ -70,10 +70,21 @@ export function currentTraceId(): string | undefined {
   return trace.getActiveSpan()?.spanContext().traceId;
 }
 
-/** Records a SQL statement (text only, never its parameters) as an event of the active span. */
-export function recordStatement(statement: string) {
+/**
+ * Records one SQL statement that has just finished as a span of its own
+ * (text only, never its parameters), a child of the active span: it ended
+ * now and took `durationMs`.
+ */
+export function recordStatement(system: string, statement: string, durationMs: number | undefined, failed: boolean) {
   if (!enabled) return;
-  trace.getActiveSpan()?.addEvent("db.query", { "db.query.text": statement.length > 2000 ? `${statement.slice(0, 2000)}…` : statement });
+  const end = Date.now();
+  const span = tracer.startSpan("db.query", {
+    kind: SpanKind.CLIENT,
+    startTime: end - (durationMs ?? 0),
+    attributes: { "db.system": system, "db.query.text": statement.length > 2000 ? `${statement.slice(0, 2000)}…` : statement },
+  });
+  if (failed) span.setStatus({ code: SpanStatusCode.ERROR });
+  span.end(end);
 }
 
 /**
