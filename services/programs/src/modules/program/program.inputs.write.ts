@@ -2,9 +2,9 @@ import { ArrayMaxSize, IsBoolean, IsInt, IsOptional, IsUUID, Length, Matches, Ma
 import { Omittable } from "@sstc/common";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ActivityStatus, CooperationModality } from "./program.enums";
+import { SDG_TARGET } from "../sdg/sdg-codes";
 
 const CODE = /^[A-Z0-9][A-Z0-9_.-]{0,39}$/;
-const TARGET = /^(\d{1,2})\.(\d{1,2}|[a-z])$/;
 
 @InputType({ description: "A new programme." })
 export class CreateProgramInput {
@@ -50,7 +50,7 @@ export class CreateProgramInput {
 
   @Field(() => [String], { description: "SDG targets, e.g. 4.6, 6.b." })
   @ArrayMaxSize(169)
-  @Matches(TARGET, { each: true, message: "each must be an SDG target such as 4.6 or 6.b" })
+  @Matches(SDG_TARGET, { each: true, message: "each must be an SDG target such as 4.6 or 6.b" })
   sdgTargets: string[];
 
   @Field(() => CooperationModality, { nullable: true, description: "Modality; null for a domestic programme." })
@@ -123,7 +123,7 @@ export class UpdateProgramInput {
   @Field(() => [String], { nullable: true, description: "SDG targets; replaces the current list." })
   @Omittable()
   @ArrayMaxSize(169)
-  @Matches(TARGET, { each: true, message: "each must be an SDG target such as 4.6 or 6.b" })
+  @Matches(SDG_TARGET, { each: true, message: "each must be an SDG target such as 4.6 or 6.b" })
   sdgTargets?: string[];
 
   @Field(() => CooperationModality, { nullable: true, description: "Modality." })

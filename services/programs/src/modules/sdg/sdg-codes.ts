@@ -1,7 +1,7 @@
 import { BadUserInputError } from "@sstc/common";
 
-/** An SDG target code: goal number, a dot, then a number or a letter (4.6, 16.10, 6.b). */
-const TARGET = /^(\d{1,2})\.(\d{1,2}|[a-z])$/;
+/** An SDG target code as the UN writes it: goal 1–17, a dot, then a number without leading zero or a letter (4.6, 16.10, 6.b). */
+export const SDG_TARGET = /^([1-9]|1[0-7])\.([1-9]\d?|[a-z])$/;
 
 /** Refuses anything but an SDG goal number (1–17). */
 export function assertSdgGoal(goal: number, argument: string): number {
@@ -12,7 +12,7 @@ export function assertSdgGoal(goal: number, argument: string): number {
 /** Refuses anything but an SDG target code of goals 1–17, e.g. "4.6" or "6.b" (letters are lower-cased). */
 export function assertSdgTarget(target: string, argument: string): string {
   const code = target.trim().toLowerCase();
-  const match = TARGET.exec(code);
+  const match = SDG_TARGET.exec(code);
   if (!match || Number(match[1]) < 1 || Number(match[1]) > 17) {
     throw new BadUserInputError(`"${argument}" must be an SDG target such as "4.6" or "6.b"; got ${JSON.stringify(target)}.`, { argument });
   }

@@ -1,0 +1,80 @@
+import { startSubgraph, type Principal, type RunningSubgraph, type SubgraphDefinition } from "@sstc/common";
+import { createTestDatabase, freePort, postSigned, testSubgraphEnv, type TestDatabase } from "@sstc/common/testing";
+
+/** Subgraphs started together for one test file, each on a fresh database, all knowing each other's URLs. */
+export interface RunningSubgraphs<Name extends string> {
+  subgraphs: Record<Name, RunningSubgraph>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts the given subgraphs (seeded with the demo data) on free loopback
+ * ports, without a gateway; what started is stopped again if a later one fails.
+ */
+export async function startSubgraphs<Name extends "programs" | "institutions" | "partners">(
+  definitions: Record<Name, SubgraphDefinition>,
+): Promise<RunningSubgraphs<Name>> {
+  const databases: TestDatabase[] = [];
+  const running: RunningSubgraph[] = [];
+  const stop = async () => {
+    for (const s of running.splice(0)) await s.stop();
+    for (const db of databases.splice(0)) await db.drop();
+  };
+  try {
+    const names = Object.keys(definitions) as Name[];
+    const ports = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await freePort()] as const))) as Record<Name, number>;
+    const url = (name: string) => (name in ports ? `http://127.0.0.1:${ports[name as Name]}/graphql` : "http://127.0.0.1:9/graphql");
+    const subgraphs = {} as Record<Name, RunningSubgraph>;
+    for (const name of names) {
+      const db = await createTestDatabase(name);
+      databases.push(db);
+      const env = {
+        ...testSubgraphEnv(db),
+        PORT: ports[name],
+        PROGRAMS_URL: url("programs"),
+        INSTITUTIONS_URL: url("institutions"),
+        PARTNERS_URL: url("partners"),
+      };
+      subgraphs[name] = await startSubgraph(definitions[name], env);
+      running.push(subgraphs[name]);
+    }
+    return { subgraphs, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** A GraphQL error as a subgraph returns it. */
+export interface GraphqlError {
+  message: string;
+  path?: unknown[];
+  extensions?: Record<string, unknown>;
+}
+
+/** A subgraph response with the HTTP status. */
+export interface GraphqlResult<T> {
+  status: number;
+  data?: T | null;
+  errors?: GraphqlError[];
+}
+
+/** Calls one subgraph as `principal`, the way the gateway does (signed principal header). */
+export function caller(subgraph: RunningSubgraph, principal: Principal) {
+  return <T = Record<string, any>>(query: string, variables?: Record<string, unknown>) =>
+    postSigned<T>(subgraph.graphqlUrl, query, variables, principal) as Promise<GraphqlResult<T>>;
+}
+
+/** The `extensions.code` of each error, in order. */
+export const codes = (result: { errors?: GraphqlError[] }) => (result.errors ?? []).map((e) => e.extensions?.code);
+
+/** A principal of a role, acting for an institution or partner when given. */
+export function principal(role: Principal["role"], actsFor: { institutionId?: string; partnerId?: string } = {}): Principal {
+  return {
+    role,
+    subject: role === "public" ? null : `${role}-${actsFor.institutionId ?? actsFor.partnerId ?? "any"}`,
+    institutionId: actsFor.institutionId ?? null,
+    partnerId: actsFor.partnerId ?? null,
+    via: role === "public" ? "anonymous" : "jwt",
+  };
+}
