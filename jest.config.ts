@@ -34,9 +34,7 @@ const project = (displayName: string, dir: string, depth = 1): Config => ({
   rootDir: `<rootDir>/${dir}`,
   testMatch: ["<rootDir>/tests/**/*.test.ts"],
   transform: transform as never,
-  moduleNameMapper: Object.fromEntries(
-    Object.entries(moduleNameMapper).map(([k, v]) => [k, v.replace("<rootDir>/../", `<rootDir>/${"../".repeat(depth)}`)]),
-  ),
+  moduleNameMapper: Object.fromEntries(Object.entries(moduleNameMapper).map(([k, v]) => [k, v.replace("<rootDir>/../", `<rootDir>/${"../".repeat(depth)}`)])),
   testEnvironment: "node",
   setupFiles: ["reflect-metadata"],
 });

@@ -37,7 +37,13 @@ async function main() {
   const { EXAMPLE_OPERATIONS } = require(join(ROOT, "gateway/dist/examples.js"));
   const { signPrincipal, servicePrincipal, PRINCIPAL_HEADER, DEV_SIGNING_SECRET } = require(join(ROOT, "services/common/dist"));
   const dir = mkdtempSync(join(tmpdir(), "sstc-bench-"));
-  const env = { ...process.env, ...Object.fromEntries(Object.entries(PORTS).map(([k, v]) => [k, String(v)])), LOG_LEVEL: "warn", RATE_LIMIT_PUBLIC: "1000000", RATE_LIMIT_PARTNER: "1000000" };
+  const env = {
+    ...process.env,
+    ...Object.fromEntries(Object.entries(PORTS).map(([k, v]) => [k, String(v)])),
+    LOG_LEVEL: "warn",
+    RATE_LIMIT_PUBLIC: "1000000",
+    RATE_LIMIT_PARTNER: "1000000",
+  };
   for (const name of ["PROGRAMS", "INSTITUTIONS", "PARTNERS"]) env[`${name}_SQLITE_PATH`] ||= join(dir, `${name.toLowerCase()}.sqlite`);
   const graph = spawn(process.execPath, [join(ROOT, "scripts/start.js")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
   let out = "";
@@ -59,14 +65,32 @@ async function main() {
     await (await fetch(gateway, { method: "POST", headers: json, body: JSON.stringify({ query: "{ institutions(first: 50) { nodes { id } } }" }) })).text(),
   ).data.institutions.nodes.map((n) => n.id);
   const reps = (n) => Array.from({ length: n }, (_, i) => ({ __typename: "Institution", id: ids[i % ids.length] }));
-  const signed = { ...json, [PRINCIPAL_HEADER]: await signPrincipal(process.env.GATEWAY_SIGNING_SECRET || DEV_SIGNING_SECRET, servicePrincipal("bench"), entities) };
+  const signed = {
+    ...json,
+    [PRINCIPAL_HEADER]: await signPrincipal(process.env.GATEWAY_SIGNING_SECRET || DEV_SIGNING_SECRET, servicePrincipal("bench"), entities),
+  };
   const institutions = `http://127.0.0.1:${PORTS.INSTITUTIONS_PORT}/graphql`;
 
   const scenarios = [
-    { name: "country page, public (gateway → 2 subgraphs)", url: gateway, headers: json, body: JSON.stringify({ query: '{ country(code: "LK") { name cooperationStats { participantsSent editionsAttended } } }' }) },
-    { name: "seed story, partner (gateway → 3 subgraphs, 19 participants)", url: gateway, headers: { ...json, authorization: partner }, body: JSON.stringify({ query: story }) },
+    {
+      name: "country page, public (gateway → 2 subgraphs)",
+      url: gateway,
+      headers: json,
+      body: JSON.stringify({ query: '{ country(code: "LK") { name cooperationStats { participantsSent editionsAttended } } }' }),
+    },
+    {
+      name: "seed story, partner (gateway → 3 subgraphs, 19 participants)",
+      url: gateway,
+      headers: { ...json, authorization: partner },
+      body: JSON.stringify({ query: story }),
+    },
     { name: "_entities × 1 (institutions subgraph)", url: institutions, headers: signed, body: JSON.stringify({ query: entities, variables: { r: reps(1) } }) },
-    { name: "_entities × 50 (institutions subgraph)", url: institutions, headers: signed, body: JSON.stringify({ query: entities, variables: { r: reps(50) } }) },
+    {
+      name: "_entities × 50 (institutions subgraph)",
+      url: institutions,
+      headers: signed,
+      body: JSON.stringify({ query: entities, variables: { r: reps(50) } }),
+    },
   ];
   const results = [];
   for (const s of scenarios) {

@@ -45,7 +45,11 @@ function rssMb(pid) {
 
 /** The launcher's service processes, named by the script each runs. */
 function servicesOf(launcherPid) {
-  const pids = execFileSync("pgrep", ["-P", String(launcherPid)]).toString().trim().split("\n").map(Number);
+  const pids = execFileSync("pgrep", ["-P", String(launcherPid)])
+    .toString()
+    .trim()
+    .split("\n")
+    .map(Number);
   return pids
     .map((pid) => {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
@@ -96,7 +100,11 @@ async function main() {
   const partner = { ...json, authorization: `Bearer ${await devToken({ role: "partner", expiresIn: `${SECONDS + 600}s` })}` };
   const op = (name) => EXAMPLE_OPERATIONS.find((o) => o.name === name).query;
   const operations = [
-    { name: "country page (public)", headers: json, body: JSON.stringify({ query: '{ country(code: "LK") { name cooperationStats { participantsSent editionsAttended } } }' }) },
+    {
+      name: "country page (public)",
+      headers: json,
+      body: JSON.stringify({ query: '{ country(code: "LK") { name cooperationStats { participantsSent editionsAttended } } }' }),
+    },
     { name: "seed story (partner)", headers: partner, body: JSON.stringify({ query: op("SeedStory") }) },
     { name: "programme search (public)", headers: json, body: JSON.stringify({ query: op("FindProgrammes") }) },
   ];
@@ -137,7 +145,9 @@ async function main() {
   rmSync(dir, { recursive: true, force: true });
 
   console.log(`\nSSTC graph soak: ${SECONDS}s, ≤${RATE} req/s over ${CONNECTIONS} connections, sampled every ${SAMPLE_SECONDS}s\n`);
-  console.log(`throughput: ${Math.round(result.requests.average)} req/s average, ${result.requests.total} requests; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
+  console.log(
+    `throughput: ${Math.round(result.requests.average)} req/s average, ${result.requests.total} requests; latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`,
+  );
   console.log(`errors: ${result.errors} connection errors, ${result.timeouts} timeouts, ${result.non2xx} non-2xx`);
   console.table(perOperation);
   console.log("memory (RSS MB) over time:");

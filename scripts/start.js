@@ -97,7 +97,9 @@ async function waitReady(child, url, deadline) {
   // The child says it is serving only after binding its own port, so the /ready below cannot be answered by anyone else.
   await Promise.race([
     child.serving,
-    new Promise((_, reject) => setTimeout(() => reject(new Error(`${child.serviceName} did not start within ${START_TIMEOUT_MS / 1000} s`)), deadline - Date.now()).unref()),
+    new Promise((_, reject) =>
+      setTimeout(() => reject(new Error(`${child.serviceName} did not start within ${START_TIMEOUT_MS / 1000} s`)), deadline - Date.now()).unref(),
+    ),
   ]);
   const ready = url.replace(/\/graphql$/, "/ready");
   while (Date.now() < deadline && !stopping) {

@@ -18,7 +18,14 @@ const { values } = parseArgs({
   },
 });
 const { devToken } = require(join(__dirname, "../gateway/dist"));
-devToken({ role: values.role, institutionId: values.institution, partnerId: values.partner, subject: values.subject, expiresIn: values.expires, secret: process.env.JWT_HS256_SECRET || undefined })
+devToken({
+  role: values.role,
+  institutionId: values.institution,
+  partnerId: values.partner,
+  subject: values.subject,
+  expiresIn: values.expires,
+  secret: process.env.JWT_HS256_SECRET || undefined,
+})
   .then((token) => console.log(token))
   .catch((error) => {
     console.error(error.message);

@@ -43,7 +43,10 @@ const trustProxy = z.preprocess(
       const entries = value.split(",").map((e) => e.trim());
       const bad = entries.filter((e) => !isProxyEntry(e));
       if (bad.length) {
-        ctx.addIssue({ code: "custom", message: `must be a hop count or a comma list of proxy addresses, CIDR subnets, loopback, linklocal or uniquelocal; not ${bad.map((b) => JSON.stringify(b)).join(", ")}` });
+        ctx.addIssue({
+          code: "custom",
+          message: `must be a hop count or a comma list of proxy addresses, CIDR subnets, loopback, linklocal or uniquelocal; not ${bad.map((b) => JSON.stringify(b)).join(", ")}`,
+        });
         return z.NEVER;
       }
       return entries;
@@ -52,50 +55,57 @@ const trustProxy = z.preprocess(
 
 export const gatewayEnvSchema = z
   .object({
-  NODE_ENV: nodeEnv,
-  HOST: z.string().default("127.0.0.1"),
-  PORT: port(4000),
-  PROGRAMS_URL: z.url().default("http://127.0.0.1:4001/graphql"),
-  INSTITUTIONS_URL: z.url().default("http://127.0.0.1:4002/graphql"),
-  PARTNERS_URL: z.url().default("http://127.0.0.1:4003/graphql"),
-  SUPERGRAPH_PATH: optionalString,
-  SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-  /** Deadline for probing one subgraph's /ready on /ready/subgraphs (capped by SUBGRAPH_TIMEOUT_MS). */
-  SUBGRAPH_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
-  GRAPHIQL: flag,
-  INTROSPECTION: flag,
-  CORS_ORIGINS: z.string().default(""),
-  TRUST_PROXY: trustProxy,
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
-  /** /metrics on a port of its own (0 = any free one) or `off`; unset: the main port outside production, none in production. */
-  METRICS_PORT: metricsPort,
-  /** OTLP/HTTP collector for traces; unset, tracing is off. */
-  OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
-  GATEWAY_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_SIGNING_SECRET),
-  JWT_ISSUER: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("sstc-dev-issuer")),
-  JWT_AUDIENCE: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("sstc-graph")),
-  JWKS_PATH: optionalString,
-  JWKS_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
-  JWT_HS256_SECRET: optionalString,
-  API_KEYS_FILE: optionalString,
-  BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/, "must look like 100kb").default("100kb"),
-  MAX_DEPTH: int(12, 100),
-  MAX_ALIASES: int(15, 1000),
-  MAX_DIRECTIVES: int(10, 1000),
-  MAX_TOKENS: int(2000, 100_000),
-  MAX_COST: int(20_000),
-  RATE_LIMIT_PUBLIC: int(120),
-  RATE_LIMIT_PARTNER: int(600),
-  RATE_LIMIT_EDITOR: int(600),
-  RATE_LIMIT_ADMIN: int(1200),
-  /** Refused credentials (bad tokens, unknown API keys) per client address and minute before that address is refused outright. */
-  RATE_LIMIT_AUTH_FAILURES: int(10),
+    NODE_ENV: nodeEnv,
+    HOST: z.string().default("127.0.0.1"),
+    PORT: port(4000),
+    PROGRAMS_URL: z.url().default("http://127.0.0.1:4001/graphql"),
+    INSTITUTIONS_URL: z.url().default("http://127.0.0.1:4002/graphql"),
+    PARTNERS_URL: z.url().default("http://127.0.0.1:4003/graphql"),
+    SUPERGRAPH_PATH: optionalString,
+    SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Deadline for probing one subgraph's /ready on /ready/subgraphs (capped by SUBGRAPH_TIMEOUT_MS). */
+    SUBGRAPH_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
+    GRAPHIQL: flag,
+    INTROSPECTION: flag,
+    CORS_ORIGINS: z.string().default(""),
+    TRUST_PROXY: trustProxy,
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** /metrics on a port of its own (0 = any free one) or `off`; unset: the main port outside production, none in production. */
+    METRICS_PORT: metricsPort,
+    /** OTLP/HTTP collector for traces; unset, tracing is off. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint,
+    GATEWAY_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").default(DEV_SIGNING_SECRET),
+    JWT_ISSUER: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("sstc-dev-issuer")),
+    JWT_AUDIENCE: z.preprocess((v) => (v === "" ? undefined : v), z.string().default("sstc-graph")),
+    JWKS_PATH: optionalString,
+    JWKS_URL: z.preprocess((v) => (v === "" ? undefined : v), z.url().optional()),
+    JWT_HS256_SECRET: optionalString,
+    API_KEYS_FILE: optionalString,
+    BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(b|kb|mb)$/, "must look like 100kb")
+      .default("100kb"),
+    MAX_DEPTH: int(12, 100),
+    MAX_ALIASES: int(15, 1000),
+    MAX_DIRECTIVES: int(10, 1000),
+    MAX_TOKENS: int(2000, 100_000),
+    MAX_COST: int(20_000),
+    RATE_LIMIT_PUBLIC: int(120),
+    RATE_LIMIT_PARTNER: int(600),
+    RATE_LIMIT_EDITOR: int(600),
+    RATE_LIMIT_ADMIN: int(1200),
+    /** Refused credentials (bad tokens, unknown API keys) per client address and minute before that address is refused outright. */
+    RATE_LIMIT_AUTH_FAILURES: int(10),
   })
   .superRefine(refuseDevDefaultsInProduction)
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== "production") return;
     if (env.JWT_HS256_SECRET) {
-      ctx.addIssue({ code: "custom", path: ["JWT_HS256_SECRET"], message: "HS256 development tokens are not accepted in production; use JWKS_PATH or JWKS_URL" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["JWT_HS256_SECRET"],
+        message: "HS256 development tokens are not accepted in production; use JWKS_PATH or JWKS_URL",
+      });
     }
   });
 export type GatewayEnv = z.infer<typeof gatewayEnvSchema>;
@@ -111,7 +121,9 @@ export function loadGatewayEnv(source: NodeJS.ProcessEnv = process.env) {
     // Exploration tools are on for development and off in production unless asked for.
     graphiql: env.GRAPHIQL ?? !production,
     introspection: env.INTROSPECTION ?? !production,
-    corsOrigins: env.CORS_ORIGINS.split(",").map((o) => o.trim()).filter(Boolean),
+    corsOrigins: env.CORS_ORIGINS.split(",")
+      .map((o) => o.trim())
+      .filter(Boolean),
     // Outside production, bearer tokens signed with the development secret work out of the box (see npm run token).
     JWT_HS256_SECRET: env.JWT_HS256_SECRET ?? (production ? undefined : DEV_JWT_SECRET),
     trustProxy: env.TRUST_PROXY,

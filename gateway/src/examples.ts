@@ -6,7 +6,7 @@
 export const EXAMPLE_OPERATIONS: Array<{ name: string; query: string; variables?: Record<string, unknown> }> = [
   {
     name: "SeedStory",
-    query: `# The TPBIS 2023 story in one request: programme → edition → host institution → country,
+    query: /* GraphQL */ `# The TPBIS 2023 story in one request: programme → edition → host institution → country,
 # participants with their country and institution, activities with their site,
 # and the partners with their roles.
 query SeedStory($code: String! = "TPBIS-CP", $lang: Language! = EN) {
@@ -50,7 +50,7 @@ query SeedStory($code: String! = "TPBIS-CP", $lang: Language! = EN) {
   },
   {
     name: "CountryPage",
-    query: `# A country page: the country, its institutions, and its cooperation in numbers.
+    query: /* GraphQL */ `# A country page: the country, its institutions, and its cooperation in numbers.
 query CountryPage($code: String! = "LK") {
   country(code: $code) {
     name
@@ -65,7 +65,7 @@ query CountryPage($code: String! = "LK") {
   },
   {
     name: "InstitutionPage",
-    query: `# An institution page: Perpusnas, what it leads and hosts, and where it is a partner.
+    query: /* GraphQL */ `# An institution page: Perpusnas, what it leads and hosts, and where it is a partner.
 query InstitutionPage($id: ID! = "00000000-0000-4000-8000-000100000001") {
   institution(id: $id) {
     name(lang: ID)
@@ -79,7 +79,7 @@ query InstitutionPage($id: ID! = "00000000-0000-4000-8000-000100000001") {
   },
   {
     name: "PartnersAndAgreements",
-    query: `# Diplomacy partners, the programmes they take part in, and their agreements.
+    query: /* GraphQL */ `# Diplomacy partners, the programmes they take part in, and their agreements.
 query PartnersAndAgreements {
   partners(first: 10) {
     totalCount
@@ -96,7 +96,7 @@ query PartnersAndAgreements {
   },
   {
     name: "FindProgrammes",
-    query: `# The portal catalogue: programmes found by words in English or Bahasa Indonesia,
+    query: /* GraphQL */ `# The portal catalogue: programmes found by words in English or Bahasa Indonesia,
 # narrowed by SDG goal and a country taking part, ordered by their first edition,
 # with the partners that run them.
 query FindProgrammes($search: String = "perpustakaan", $lang: Language! = ID) {
@@ -121,7 +121,7 @@ query FindProgrammes($search: String = "perpustakaan", $lang: Language! = ID) {
   },
   {
     name: "Dashboard",
-    query: `# Dashboard figures, counted in the database, and an institution's summary.
+    query: /* GraphQL */ `# Dashboard figures, counted in the database, and an institution's summary.
 query Dashboard($yearFrom: Int = 2023) {
   statistics(filter: { yearFrom: $yearFrom }) {
     programmeCount

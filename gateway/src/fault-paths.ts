@@ -27,7 +27,12 @@ export function affectedPaths(document: DocumentNode | undefined, request: { que
 }
 
 /** Response names selected in a selection set, through inline fragments and fragment spreads, with the type they were selected on. */
-function fieldsOf(set: SelectionSetNode, fragments: Map<string, FragmentDefinitionNode>, type?: string, seen = new Set<string>()): Array<{ name: string; type?: string }> {
+function fieldsOf(
+  set: SelectionSetNode,
+  fragments: Map<string, FragmentDefinitionNode>,
+  type?: string,
+  seen = new Set<string>(),
+): Array<{ name: string; type?: string }> {
   return set.selections.flatMap((s) => {
     if (s.kind === Kind.FIELD) return s.name.value === "__typename" ? [] : [{ name: (s.alias ?? s.name).value, type }];
     if (s.kind === Kind.INLINE_FRAGMENT) return fieldsOf(s.selectionSet, fragments, s.typeCondition?.name.value ?? type, seen);

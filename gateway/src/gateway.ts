@@ -109,7 +109,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   let draining = false;
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SignedSubgraph(name, config.subgraphUrls[name] ?? url!, config.GATEWAY_SIGNING_SECRET, config.SUBGRAPH_TIMEOUT_MS, health),
+    buildService: ({ name, url }) =>
+      new SignedSubgraph(name, config.subgraphUrls[name] ?? url!, config.GATEWAY_SIGNING_SECRET, config.SUBGRAPH_TIMEOUT_MS, health),
   });
   const production = config.NODE_ENV === "production";
   const armor = new ApolloArmor({
@@ -134,14 +135,17 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     // An X-Forwarded-For that no configured proxy vouches for is ignored on purpose (TRUST_PROXY), not a misconfiguration.
     validate: { xForwardedForHeader: false },
     // The library has set Retry-After to the seconds left in the caller's window.
-    handler: (_req: Request, res: Response) => sendGraphqlError(res, 429, "RATE_LIMITED", "Too many requests; slow down and retry after the time in the Retry-After header."),
+    handler: (_req: Request, res: Response) =>
+      sendGraphqlError(res, 429, "RATE_LIMITED", "Too many requests; slow down and retry after the time in the Retry-After header."),
   });
   const authFailures = authFailureThrottle(config.RATE_LIMIT_AUTH_FAILURES);
 
   // Outside production GraphiQL starts as a partner (development token), so the examples show the whole story.
   const graphiqlPage = graphiqlRenderer(
     config.JWT_HS256_SECRET && !production
-      ? { Authorization: `Bearer ${await devToken({ role: "partner", subject: "graphiql", expiresIn: "30d", secret: config.JWT_HS256_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE })}` }
+      ? {
+          Authorization: `Bearer ${await devToken({ role: "partner", subject: "graphiql", expiresIn: "30d", secret: config.JWT_HS256_SECRET, issuer: config.JWT_ISSUER, audience: config.JWT_AUDIENCE })}`,
+        }
       : {},
   );
   const server = await startGraphqlServer<GatewayContext>({

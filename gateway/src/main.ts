@@ -12,7 +12,10 @@ async function main() {
     // Before the gateway starts, so that its first request already has a tracer.
     const tracing = config.OTEL_EXPORTER_OTLP_ENDPOINT ? startTracing("gateway", config.OTEL_EXPORTER_OTLP_ENDPOINT) : undefined;
     const gateway = await startGateway(config);
-    logger.info({ url: gateway.graphqlUrl, graphiql: gateway.graphiqlUrl, metrics: gateway.metricsUrl, tracing: Boolean(tracing) }, `ready at ${gateway.graphqlUrl}`);
+    logger.info(
+      { url: gateway.graphqlUrl, graphiql: gateway.graphiqlUrl, metrics: gateway.metricsUrl, tracing: Boolean(tracing) },
+      `ready at ${gateway.graphqlUrl}`,
+    );
     exitOnSignals(
       async () => {
         await gateway.stop();
@@ -24,7 +27,10 @@ async function main() {
     );
   } catch (error) {
     // A bad configuration is the operator's to fix, not a crash: the list of problems, no stack.
-    logger.fatal(error instanceof ConfigError ? { problems: error.problems } : { err: error }, `failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    logger.fatal(
+      error instanceof ConfigError ? { problems: error.problems } : { err: error },
+      `failed to start: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   }
 }

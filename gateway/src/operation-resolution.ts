@@ -14,7 +14,9 @@ export function operationResolutionPlugin<C extends BaseContext>(): ApolloServer
       return {
         async didResolveOperation({ operation, request }) {
           if (operation) return;
-          const message = request.operationName ? `Unknown operation named "${request.operationName}".` : "Must provide operation name if query contains multiple operations.";
+          const message = request.operationName
+            ? `Unknown operation named "${request.operationName}".`
+            : "Must provide operation name if query contains multiple operations.";
           throw new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } } });
         },
       };

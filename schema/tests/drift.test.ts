@@ -28,7 +28,9 @@ describe("committed schema files", () => {
         for (const field of Object.values(type.getFields())) if (!field.description) missing.push(`${type.name}.${field.name}`);
       }
     };
-    Object.values(schema.getTypeMap()).filter((t) => !["String", "Int", "Float", "Boolean", "ID"].includes(t.name)).forEach(check);
+    Object.values(schema.getTypeMap())
+      .filter((t) => !["String", "Int", "Float", "Boolean", "ID"].includes(t.name))
+      .forEach(check);
     expect(missing).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { Agent, createServer as createHttpServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { connect } from "node:net";
 import { join, resolve } from "node:path";
@@ -23,6 +23,8 @@ interface Proc {
 }
 
 const spawned: ChildProcess[] = [];
+/** Services seen below a launcher: once the launcher is gone they are no longer its descendants, but must still be cleaned up. */
+const seenServices: number[] = [];
 
 /** Spawns a command in a process group of its own, as a terminal runs a foreground job. */
 function run(command: string, args: string[], env: Record<string, string | undefined>): Proc {
@@ -56,7 +58,11 @@ function descendants(root: number): number[] {
   const table = rows.map((r) => r.trim().split(/\s+/)).map(([pid, ppid, stat]) => ({ pid: Number(pid), ppid: Number(ppid), zombie: stat.startsWith("Z") }));
   const found: number[] = [];
   const walk = (parent: number) => {
-    for (const row of table) if (row.ppid === parent && !row.zombie) found.push(row.pid), walk(row.pid);
+    for (const row of table)
+      if (row.ppid === parent && !row.zombie) {
+        found.push(row.pid);
+        walk(row.pid);
+      }
   };
   walk(root);
   return found;
@@ -97,16 +103,30 @@ async function eventually(check: () => boolean | Promise<boolean>, ms = 8_000) {
   return check();
 }
 
+/** True when a live process works in this checkout, so a recorded pid still names what a test started (not a reused pid). */
+function runsHere(pid: number) {
+  try {
+    return alive(pid) && realpathSync(`/proc/${pid}/cwd`) === realpathSync(ROOT);
+  } catch {
+    return false;
+  }
+}
+
 // A failed assertion must not leave a graph running: kill whatever a test started and is still there.
 afterEach(() => {
+  const pids = new Set<number>();
   for (const child of spawned.splice(0)) {
-    const left = descendants(child.pid!);
-    for (const pid of [child.pid!, ...left]) {
-      try {
-        process.kill(pid, "SIGKILL");
-      } catch {
-        /* already gone */
-      }
+    if (child.exitCode === null && child.signalCode === null) pids.add(child.pid!);
+    // A launcher run by npm shares the group of the spawned process and may outlive it.
+    for (const pid of groupMembers(child.pid!)) if (runsHere(pid)) pids.add(pid);
+  }
+  for (const pid of seenServices.splice(0)) if (runsHere(pid)) pids.add(pid);
+  for (const pid of pids) for (const below of descendants(pid)) pids.add(below);
+  for (const pid of pids) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      /* already gone */
     }
   }
 });
@@ -150,6 +170,7 @@ describe("the launcher", () => {
     });
     expect(await answer.json()).toEqual({ data: { __typename: "Query" } });
     const services = descendants(graph.child.pid!).filter((pid) => /dist\/main\.js/.test(readFileSync(`/proc/${pid}/cmdline`, "utf8")));
+    seenServices.push(...services);
     expect(services).toHaveLength(4);
     return { graph, ports, services };
   }
@@ -213,6 +234,7 @@ describe("the launcher", () => {
     const graph = run(process.execPath, ["scripts/start.js"], env);
     await graph.waitFor(/partners exited/);
     const services = descendants(graph.child.pid!);
+    seenServices.push(...services);
     expect((await graph.exited).code).toBe(1);
     expect(graph.output()).toContain("DATABASE_URL");
     expect(graph.output()).not.toMatch(/is up/);
@@ -232,7 +254,7 @@ describe("the launcher", () => {
 
 describe("a service stopping under load", () => {
   let subgraph: Server;
-  let held: ServerResponse[] = [];
+  const held: ServerResponse[] = [];
   let received = 0;
   let holding = true;
   const answer = (res: ServerResponse) =>
@@ -270,7 +292,16 @@ describe("a service stopping under load", () => {
       APOLLO_TELEMETRY_DISABLED: "1",
     });
     // Readiness from /ready, not from a log line: log formats and levels are configuration.
-    expect(await eventually(() => fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false), 30_000)).toBe(true);
+    expect(
+      await eventually(
+        () =>
+          fetch(`http://127.0.0.1:${port}/ready`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        30_000,
+      ),
+    ).toBe(true);
     return { gateway, port, url: `http://127.0.0.1:${port}/graphql` };
   }
 
@@ -278,7 +309,10 @@ describe("a service stopping under load", () => {
     holding = true;
     const { gateway, port, url } = await startGateway();
     const post = (query: string) =>
-      fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) }).then(async (res) => ({ status: res.status, body: await res.json() }));
+      fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) }).then(async (res) => ({
+        status: res.status,
+        body: await res.json(),
+      }));
 
     const slow = Array.from({ length: 30 }, () => post("{ programs { totalCount } }"));
     const fast = Array.from({ length: 10 }, () => post("{ __typename }"));
@@ -304,15 +338,25 @@ describe("a service stopping under load", () => {
     let running = true;
     const one = () =>
       new Promise<void>((done) => {
-        const req = request({ host: "127.0.0.1", port, path: "/graphql", method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-          let text = "";
-          res.on("data", (d) => (text += d));
-          res.on("end", () => {
-            if (res.statusCode === 200 && text === `{"data":{"programs":{"totalCount":7}}}\n`) outcomes.answered++;
-            else outcomes.wrong.push(`${res.statusCode} ${text}`);
-            done();
-          });
-        });
+        const req = request(
+          {
+            host: "127.0.0.1",
+            port,
+            path: "/graphql",
+            method: "POST",
+            agent,
+            headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+          },
+          (res) => {
+            let text = "";
+            res.on("data", (d) => (text += d));
+            res.on("end", () => {
+              if (res.statusCode === 200 && text === `{"data":{"programs":{"totalCount":7}}}\n`) outcomes.answered++;
+              else outcomes.wrong.push(`${res.statusCode} ${text}`);
+              done();
+            });
+          },
+        );
         // Refused, or reset before the gateway read the request: the received count below tells these from dropped ones.
         req.on("error", () => (outcomes.notAccepted++, done()));
         req.end(body);

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { DemoIds, DEV_SIGNING_SECRET, servicePrincipal } from "@sstc/common";
 import { createTestDatabase, freePort, postGraphql, postSigned, type TestDatabase } from "@sstc/common/testing";
@@ -12,8 +12,15 @@ import { createTestDatabase, freePort, postGraphql, postSigned, type TestDatabas
  */
 const ROOT = resolve(__dirname, "../../..");
 
+const spawned: ChildProcess[] = [];
+
 function run(script: string, env: Record<string, string | undefined>) {
-  const child = spawn(process.execPath, [join(ROOT, script)], { cwd: ROOT, env: { PATH: process.env.PATH, ...env } as NodeJS.ProcessEnv, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [join(ROOT, script)], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env } as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  spawned.push(child);
   let output = "";
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
@@ -33,6 +40,46 @@ const stopped = (child: ChildProcess, exited: Promise<number | null>) => {
   child.kill("SIGTERM");
   return exited;
 };
+
+/** Every live process below `root`, found through /proc (the launcher's services run in process groups of their own). */
+function descendants(root: number): number[] {
+  const parents = new Map<number, number[]>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the command name (which may hold spaces) start with the state, then the parent pid.
+      const [state, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (state === "Z") continue;
+      parents.set(Number(ppid), [...(parents.get(Number(ppid)) ?? []), Number(entry)]);
+    } catch {
+      /* gone meanwhile */
+    }
+  }
+  const found: number[] = [];
+  const walk = (pid: number) => {
+    for (const child of parents.get(pid) ?? []) {
+      found.push(child);
+      walk(child);
+    }
+  };
+  walk(root);
+  return found;
+}
+
+// A failed step must not leave a graph running: kill whatever a test started and is still there, services included.
+afterEach(() => {
+  for (const child of spawned.splice(0)) {
+    if (child.exitCode !== null || child.signalCode !== null) continue;
+    for (const pid of [...descendants(child.pid!), child.pid!]) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }
+  }
+});
 
 beforeAll(() => {
   if (!existsSync(join(ROOT, "gateway/dist/main.js"))) throw new Error("Build first: npm run build (npm test does it).");
@@ -65,7 +112,10 @@ describe("npm start", () => {
     expect(html).toContain("SeedStory");
     expect(html).not.toMatch(/<script[^>]+src=["']https?:|<link[^>]+href=["']https?:/);
 
-    const story = await postGraphql(graphqlUrl, `{ programByCode(code: "TPBIS-CP") { editions { nodes { activities { totalCount } hostInstitution { acronym } } } } }`);
+    const story = await postGraphql(
+      graphqlUrl,
+      `{ programByCode(code: "TPBIS-CP") { editions { nodes { activities { totalCount } hostInstitution { acronym } } } } }`,
+    );
     expect(story.errors).toBeUndefined();
     expect(story.data!.programByCode.editions.nodes[0]).toEqual({ activities: { totalCount: 3 }, hostInstitution: { acronym: "Perpusnas" } });
 
@@ -84,7 +134,12 @@ describe("a subgraph on its own", () => {
     const db = await createTestDatabase("alone");
     try {
       const port = await freePort();
-      const service = run("services/institutions/dist/main.js", { PORT: String(port), DATABASE_URL: db.env.DATABASE_URL, SQLITE_PATH: db.env.SQLITE_PATH, SEED_DEMO_DATA: "never" });
+      const service = run("services/institutions/dist/main.js", {
+        PORT: String(port),
+        DATABASE_URL: db.env.DATABASE_URL,
+        SQLITE_PATH: db.env.SQLITE_PATH,
+        SEED_DEMO_DATA: "never",
+      });
       await service.waitFor(/ready at/);
       const ready = await fetch(`http://127.0.0.1:${port}/ready`);
       expect(ready.status).toBe(200);

@@ -67,9 +67,14 @@ describe("reference resolution is batched", () => {
       _entities(representations: $representations) { ... on Program { id partnerships { totalCount nodes { role partner { name } } } } }
     }`;
     const ids = [DemoIds.program.tpbisColomboPlan, ...Array.from({ length: 49 }, () => newId())];
-    const forOne = await statements("partners", () => postGraphql(url, query, { representations: ids.slice(0, 1).map((id) => ({ __typename: "Program", id })) }));
+    const forOne = await statements("partners", () =>
+      postGraphql(url, query, { representations: ids.slice(0, 1).map((id) => ({ __typename: "Program", id })) }),
+    );
     let fifty: any;
-    const forFifty = await statements("partners", async () => (fifty = await postGraphql(url, query, { representations: ids.map((id) => ({ __typename: "Program", id })) })));
+    const forFifty = await statements(
+      "partners",
+      async () => (fifty = await postGraphql(url, query, { representations: ids.map((id) => ({ __typename: "Program", id })) })),
+    );
     expect(fifty.errors).toBeUndefined();
     expect(fifty.data._entities[0].partnerships.totalCount).toBe(3);
     expect(fifty.data._entities[1].partnerships.totalCount).toBe(0);

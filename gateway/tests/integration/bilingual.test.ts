@@ -36,13 +36,18 @@ describe("choosing the language", () => {
     const plain = await graph.query(story);
     expect(plain.data!.programByCode.title).toBe("Sharing TPBIS Good Practices with Colombo Plan Countries");
     const mixed = await graph.query(`{ programByCode(code: "TPBIS-CP") { en: title(lang: EN) id: title } }`, undefined, { "accept-language": "id" });
-    expect(mixed.data!.programByCode).toEqual({ en: "Sharing TPBIS Good Practices with Colombo Plan Countries", id: "Berbagi Praktik Baik TPBIS dengan Negara-Negara Colombo Plan" });
+    expect(mixed.data!.programByCode).toEqual({
+      en: "Sharing TPBIS Good Practices with Colombo Plan Countries",
+      id: "Berbagi Praktik Baik TPBIS dengan Negara-Negara Colombo Plan",
+    });
   });
 });
 
 describe("missing translations", () => {
   it("fall back to the other language and say so", async () => {
-    const { data, errors } = await graph.query(`{ programByCode(code: "EN-ONLY") { title(lang: ID) titleText(lang: ID) { text language requested fallback } summaryText { text fallback } } }`);
+    const { data, errors } = await graph.query(
+      `{ programByCode(code: "EN-ONLY") { title(lang: ID) titleText(lang: ID) { text language requested fallback } summaryText { text fallback } } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data!.programByCode).toEqual({
       title: "English-only programme",

@@ -58,7 +58,14 @@ function shuffle<T>(items: T[]): T[] {
   return items;
 }
 
-type Entry = { action: string; entityType: string; entityId: string; version: number; actor: string; changes: Array<{ field: string; from: string | null; to: string | null }> };
+type Entry = {
+  action: string;
+  entityType: string;
+  entityId: string;
+  version: number;
+  actor: string;
+  changes: Array<{ field: string; from: string | null; to: string | null }>;
+};
 
 /** Every audit entry of one subgraph, paged to the end as admin. */
 async function auditTrail(subgraph: "programs" | "institutions" | "partners"): Promise<Entry[]> {
@@ -79,7 +86,11 @@ async function auditTrail(subgraph: "programs" | "institutions" | "partners"): P
 }
 
 async function createPerson(name: string) {
-  const r = await graph.query(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`, { input: { fullName: name, institutionId: PERPUSNAS } }, admin);
+  const r = await graph.query(
+    `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+    { input: { fullName: name, institutionId: PERPUSNAS } },
+    admin,
+  );
   expect(r.errors).toBeUndefined();
   return r.data!.createPerson.id as string;
 }
@@ -102,13 +113,19 @@ const participant = (personId: string) => ({ personId, role: "PARTICIPANT", coun
 describe("mixed concurrent writes", () => {
   it("loses no acknowledged write, stores no refused one, audits every change and shows no uncommitted data", async () => {
     // Prepare: programmes to update, people to register, an already-registered person to make batches fail half-way.
-    const perpusnasStaffBefore = ((await graph.query(`{ people(first: 1, institutionId: "${PERPUSNAS}") { totalCount } }`, undefined, admin)).data as any).people.totalCount as number;
+    const perpusnasStaffBefore = ((await graph.query(`{ people(first: 1, institutionId: "${PERPUSNAS}") { totalCount } }`, undefined, admin)).data as any)
+      .people.totalCount as number;
     const programs = await Promise.all(Array.from({ length: 6 }, (_, i) => createProgram(`RACE-${RUN}-${i}`)));
     const people = await Promise.all(Array.from({ length: 60 }, (_, i) => createPerson(`Race person ${RUN} ${i}`)));
     const registeredAlready = people[59];
     expect(outcome(await graph.query(REGISTER, { e: EDITION, input: participant(registeredAlready) }, perpusnasEditor))).toBe("OK");
 
-    const acknowledged = { updates: [] as Array<{ id: string; version: number; title: string }>, people: [] as string[], registrations: [] as string[], partnerships: [] as string[] };
+    const acknowledged = {
+      updates: [] as Array<{ id: string; version: number; title: string }>,
+      people: [] as string[],
+      registrations: [] as string[],
+      partnerships: [] as string[],
+    };
     const refusedMarkers: string[] = [];
     const rolledBackPeople = new Set<string>();
     const outcomes: Record<string, Record<string, number>> = {};
@@ -148,7 +165,11 @@ describe("mixed concurrent writes", () => {
     // New people (institutions subgraph): all succeed.
     for (let i = 0; i < 40; i++) {
       tasks.push(async () => {
-        const r = await graph.query(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`, { input: { fullName: `Concurrent ${RUN} ${i}`, institutionId: PERPUSNAS } }, perpusnasEditor);
+        const r = await graph.query(
+          `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+          { input: { fullName: `Concurrent ${RUN} ${i}`, institutionId: PERPUSNAS } },
+          perpusnasEditor,
+        );
         count("createPerson", outcome(r));
         expect(r.errors).toBeUndefined();
         acknowledged.people.push(r.data!.createPerson.id);
@@ -257,7 +278,10 @@ describe("mixed concurrent writes", () => {
       const last = mine.reduce((a, b) => (b.version > a.version ? b : a));
       expect({ version: program.version, title: program.title }).toEqual({ version: last.version, title: last.title });
       // One audited version per acknowledged update, in an unbroken sequence: nothing else was written.
-      const versions = programsTrail.filter((e) => e.entityId === program.id && e.action === "UPDATE").map((e) => e.version).sort((a, b) => a - b);
+      const versions = programsTrail
+        .filter((e) => e.entityId === program.id && e.action === "UPDATE")
+        .map((e) => e.version)
+        .sort((a, b) => a - b);
       expect(versions).toEqual(mine.map((u) => u.version).sort((a, b) => a - b));
       expect(versions).toEqual(Array.from({ length: versions.length }, (_, i) => i + 2));
     }
@@ -277,7 +301,11 @@ describe("mixed concurrent writes", () => {
     // The one set-up registration plus each acknowledged one: nothing from rolled-back batches.
     expect(registrationEntries).toHaveLength(acknowledged.registrations.length + 1);
     // No person was created twice or out of nowhere: Perpusnas has exactly the people made here besides the seed's.
-    const staff: any = await graph.query(`query($after: String) { people(first: 100, after: $after, institutionId: "${PERPUSNAS}") { totalCount } }`, {}, admin);
+    const staff: any = await graph.query(
+      `query($after: String) { people(first: 100, after: $after, institutionId: "${PERPUSNAS}") { totalCount } }`,
+      {},
+      admin,
+    );
     expect(staff.errors).toBeUndefined();
     expect(staff.data.people.totalCount).toBe(perpusnasStaffBefore + people.length + acknowledged.people.length);
 
@@ -298,7 +326,9 @@ describe("duplicate races", () => {
     const program = await createProgram(`DUP-${RUN}`);
     const input = { programId: program.id, partnerId: DemoIds.partner.kemenlu, role: "FUNDING" };
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => graph.query(`mutation($input: CreateProgramPartnershipInput!) { createProgramPartnership(input: $input) { id } }`, { input }, admin)),
+      Array.from({ length: 10 }, () =>
+        graph.query(`mutation($input: CreateProgramPartnershipInput!) { createProgramPartnership(input: $input) { id } }`, { input }, admin),
+      ),
     );
     expect(results.map(outcome).sort()).toEqual([...Array(9).fill("CONFLICT"), "OK"]);
     const listed: any = await graph.query(`query($id: ID!) { program(id: $id) { partnerships { nodes { role partner { id } } } } }`, { id: program.id }, admin);

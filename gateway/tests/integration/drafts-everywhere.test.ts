@@ -28,7 +28,17 @@ beforeAll(async () => {
   callers.partner = await as("partner");
   const program = await ok(
     `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }`,
-    { input: { code: "DRAFT-X", titleEn: "Unannounced exchange", sdgGoals: [4], sdgTargets: [], status: "PIPELINE", leadInstitutionId: PERPUSNAS, published: false } },
+    {
+      input: {
+        code: "DRAFT-X",
+        titleEn: "Unannounced exchange",
+        sdgGoals: [4],
+        sdgTargets: [],
+        status: "PIPELINE",
+        leadInstitutionId: PERPUSNAS,
+        published: false,
+      },
+    },
     admin,
   );
   draftProgramId = program.createProgram.id;
@@ -91,7 +101,9 @@ describe("the public role", () => {
     expect(partner.programs.totalCount).toBe(partner.programs.nodes.length);
     const { partner: asPartner } = await ok(PARTNER_PROGRAMMES, undefined, callers.partner);
     expect(partner.programs.totalCount).toBe(asPartner.programs.totalCount - 1);
-    const firstPage = await ok(`{ partner(id: "${PERPUSNAS_PARTNER}") { programs(first: 1) { pageInfo { hasNextPage endCursor } nodes { program { id } } } } }`);
+    const firstPage = await ok(
+      `{ partner(id: "${PERPUSNAS_PARTNER}") { programs(first: 1) { pageInfo { hasNextPage endCursor } nodes { program { id } } } } }`,
+    );
     const cursor = firstPage.partner.programs.pageInfo.endCursor;
     const rest = await ok(`{ partner(id: "${PERPUSNAS_PARTNER}") { programs(first: 50, after: "${cursor}") { nodes { program { id } } } } }`);
     const paged = [...firstPage.partner.programs.nodes, ...rest.partner.programs.nodes].map((n: any) => n.program.id);
@@ -174,7 +186,11 @@ describe("when the programs subgraph cannot say which programmes are drafts", ()
     const listed = await cut.query(`{ partner(id: "${PERPUSNAS_PARTNER}") { programs { totalCount nodes { role } } } }`, undefined, await as("partner"));
     expect(listed.errors).toBeUndefined();
     expect(listed.data!.partner.programs.totalCount).toBeGreaterThan(0);
-    const referenced = await cut.query(`{ partner(id: "${PERPUSNAS_PARTNER}") { programs { nodes { role program { id } } } } }`, undefined, await as("partner"));
+    const referenced = await cut.query(
+      `{ partner(id: "${PERPUSNAS_PARTNER}") { programs { nodes { role program { id } } } } }`,
+      undefined,
+      await as("partner"),
+    );
     expect(codes(referenced)).toContain("SERVICE_UNAVAILABLE");
     expect(referenced.data?.partner?.programs.nodes.every((n: any) => n.program === null) ?? true).toBe(true);
   });

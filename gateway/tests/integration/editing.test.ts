@@ -23,12 +23,17 @@ afterAll(() => graph?.stop());
 
 const CREATE_ACTIVITY = `mutation($input: CreateActivityInput!) { createActivity(input: $input) { id version kind title date site { name } } }`;
 const UPDATE_ACTIVITY = `mutation($id: ID!, $version: Int!, $input: UpdateActivityInput!) { updateActivity(id: $id, version: $version, input: $input) { id version title } }`;
-const activityCount = async () => (await graph.query(`{ edition(id: "${EDITION}") { activities { totalCount } } }`)).data!.edition.activities.totalCount as number;
+const activityCount = async () =>
+  (await graph.query(`{ edition(id: "${EDITION}") { activities { totalCount } } }`)).data!.edition.activities.totalCount as number;
 const participationCount = async () =>
   (await graph.query(`{ edition(id: "${EDITION}") { participations { totalCount } } }`, undefined, admin)).data!.edition.participations.totalCount as number;
 
 async function newActivity(title: string) {
-  const result = await graph.query(CREATE_ACTIVITY, { input: { editionId: EDITION, kind: "WORKSHOP", titleEn: title, date: "2023-11-15", sequence: 4, siteInstitutionId: PERPUSNAS } }, perpusnasEditor);
+  const result = await graph.query(
+    CREATE_ACTIVITY,
+    { input: { editionId: EDITION, kind: "WORKSHOP", titleEn: title, date: "2023-11-15", sequence: 4, siteInstitutionId: PERPUSNAS } },
+    perpusnasEditor,
+  );
   expect(result.errors).toBeUndefined();
   return result.data!.createActivity as { id: string; version: number };
 }
@@ -36,9 +41,18 @@ async function newActivity(title: string) {
 describe("creating and updating", () => {
   it("lets the host institution's editor add an activity, with cross-subgraph site", async () => {
     const before = await activityCount();
-    const result = await graph.query(CREATE_ACTIVITY, { input: { editionId: EDITION, kind: "WORKSHOP", titleEn: "Action planning workshop", date: "2023-11-16", siteInstitutionId: PERPUSNAS } }, perpusnasEditor);
+    const result = await graph.query(
+      CREATE_ACTIVITY,
+      { input: { editionId: EDITION, kind: "WORKSHOP", titleEn: "Action planning workshop", date: "2023-11-16", siteInstitutionId: PERPUSNAS } },
+      perpusnasEditor,
+    );
     expect(result.errors).toBeUndefined();
-    expect(result.data!.createActivity).toMatchObject({ version: 1, kind: "WORKSHOP", title: "Action planning workshop", site: { name: "National Library of Indonesia" } });
+    expect(result.data!.createActivity).toMatchObject({
+      version: 1,
+      kind: "WORKSHOP",
+      title: "Action planning workshop",
+      site: { name: "National Library of Indonesia" },
+    });
     expect(await activityCount()).toBe(before + 1);
   });
 
@@ -49,7 +63,11 @@ describe("creating and updating", () => {
     const stale = await graph.query(UPDATE_ACTIVITY, { id, version: 1, input: { titleEn: "Lost update" } }, perpusnasEditor);
     expect(codes(stale)).toEqual(["CONFLICT"]);
     expect(stale.errors![0].extensions).toMatchObject({ currentVersion: 2 });
-    const now = await graph.query(`{ edition(id: "${EDITION}") { activities(first: 50) { nodes { id title version history { totalCount } } } } }`, undefined, perpusnasEditor);
+    const now = await graph.query(
+      `{ edition(id: "${EDITION}") { activities(first: 50) { nodes { id title version history { totalCount } } } } }`,
+      undefined,
+      perpusnasEditor,
+    );
     const row = now.data!.edition.activities.nodes.find((a: any) => a.id === id);
     expect(row).toEqual({ id, title: "Edited once", version: 2, history: { totalCount: 2 } });
   });
@@ -92,7 +110,11 @@ describe("who may change what", () => {
     const { id } = await newActivity("Perpusnas only");
     const result = await graph.query(UPDATE_ACTIVITY, { id, version: 1, input: { titleEn: "Hijacked" } }, kemenluEditor);
     expect(codes(result)).toEqual(["FORBIDDEN"]);
-    const inst = await graph.query(`mutation { updateInstitution(id: "${PERPUSNAS}", version: 1, input: { website: "https://evil.example" }) { website } }`, undefined, kemenluEditor);
+    const inst = await graph.query(
+      `mutation { updateInstitution(id: "${PERPUSNAS}", version: 1, input: { website: "https://evil.example" }) { website } }`,
+      undefined,
+      kemenluEditor,
+    );
     expect(codes(inst)).toEqual(["FORBIDDEN"]);
     const check = await graph.query(`{ institution(id: "${PERPUSNAS}") { website version } }`);
     expect(check.data!.institution).toEqual({ website: "https://www.perpusnas.go.id", version: 1 });
@@ -106,9 +128,17 @@ describe("who may change what", () => {
   });
 
   it("lets an editor change their own institution, and an admin anything", async () => {
-    const own = await graph.query(`mutation { updateInstitution(id: "${PERPUSNAS}", version: 1, input: { acronym: "PNRI" }) { acronym version } }`, undefined, perpusnasEditor);
+    const own = await graph.query(
+      `mutation { updateInstitution(id: "${PERPUSNAS}", version: 1, input: { acronym: "PNRI" }) { acronym version } }`,
+      undefined,
+      perpusnasEditor,
+    );
     expect(own.data!.updateInstitution).toEqual({ acronym: "PNRI", version: 2 });
-    const other = await graph.query(`mutation { updateInstitution(id: "${DemoIds.institution.kemensetneg}", version: 1, input: { website: "https://www.setneg.go.id/" }) { version } }`, undefined, admin);
+    const other = await graph.query(
+      `mutation { updateInstitution(id: "${DemoIds.institution.kemensetneg}", version: 1, input: { website: "https://www.setneg.go.id/" }) { version } }`,
+      undefined,
+      admin,
+    );
     expect(other.data!.updateInstitution).toEqual({ version: 2 });
   });
 
@@ -123,7 +153,11 @@ describe("registration", () => {
   async function newPeople(n: number) {
     const ids: string[] = [];
     for (let i = 0; i < n; i++) {
-      const r = await graph.query(`mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`, { input: { fullName: `Registrant ${Date.now()}-${i}`, institutionId: PERPUSNAS } }, perpusnasEditor);
+      const r = await graph.query(
+        `mutation($input: CreatePersonInput!) { createPerson(input: $input) { id } }`,
+        { input: { fullName: `Registrant ${Date.now()}-${i}`, institutionId: PERPUSNAS } },
+        perpusnasEditor,
+      );
       expect(r.errors).toBeUndefined();
       ids.push(r.data!.createPerson.id);
     }
@@ -134,7 +168,17 @@ describe("registration", () => {
   it("registers a batch with references checked in the institutions subgraph", async () => {
     const [a, b] = await newPeople(2);
     const before = await participationCount();
-    const result = await graph.query(REGISTER, { e: EDITION, p: [{ personId: a, role: "PARTICIPANT", countryCode: "ID", institutionId: PERPUSNAS }, { personId: b, role: "FACILITATOR", countryCode: "ID" }] }, perpusnasEditor);
+    const result = await graph.query(
+      REGISTER,
+      {
+        e: EDITION,
+        p: [
+          { personId: a, role: "PARTICIPANT", countryCode: "ID", institutionId: PERPUSNAS },
+          { personId: b, role: "FACILITATOR", countryCode: "ID" },
+        ],
+      },
+      perpusnasEditor,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.registerParticipations).toHaveLength(2);
     expect(result.data!.registerParticipations[0].status).toBe("NOMINATED");
@@ -145,13 +189,19 @@ describe("registration", () => {
     const [a, b, c] = await newPeople(3);
     await graph.query(REGISTER, { e: EDITION, p: [{ personId: c, role: "PARTICIPANT", countryCode: "ID" }] }, perpusnasEditor);
     const before = await participationCount();
-    const trailBefore = (await graph.query(`{ programsAuditTrail(entityType: "Participation") { totalCount } }`, undefined, admin)).data!.programsAuditTrail.totalCount;
+    const trailBefore = (await graph.query(`{ programsAuditTrail(entityType: "Participation") { totalCount } }`, undefined, admin)).data!.programsAuditTrail
+      .totalCount;
     // a and b are inserted first; c is already registered, so the third insert fails and everything rolls back.
-    const result = await graph.query(REGISTER, { e: EDITION, p: [a, b, c].map((personId) => ({ personId, role: "PARTICIPANT", countryCode: "ID" })) }, perpusnasEditor);
+    const result = await graph.query(
+      REGISTER,
+      { e: EDITION, p: [a, b, c].map((personId) => ({ personId, role: "PARTICIPANT", countryCode: "ID" })) },
+      perpusnasEditor,
+    );
     expect(codes(result)).toEqual(["CONFLICT"]);
     expect(result.errors![0].message).toContain("participations.2.personId");
     expect(await participationCount()).toBe(before);
-    const trailAfter = (await graph.query(`{ programsAuditTrail(entityType: "Participation") { totalCount } }`, undefined, admin)).data!.programsAuditTrail.totalCount;
+    const trailAfter = (await graph.query(`{ programsAuditTrail(entityType: "Participation") { totalCount } }`, undefined, admin)).data!.programsAuditTrail
+      .totalCount;
     expect(trailAfter).toBe(trailBefore);
   });
 
@@ -180,7 +230,11 @@ describe("audit trail", () => {
   it("records who changed what and when, readable by admins", async () => {
     const { id } = await newActivity("Audited");
     await graph.query(UPDATE_ACTIVITY, { id, version: 1, input: { titleEn: "Audited, edited" } }, perpusnasEditor);
-    const result = await graph.query(`{ programsAuditTrail(entityId: "${id}") { nodes { action actor actorRole actorInstitutionId version changes { field from to } } } }`, undefined, admin);
+    const result = await graph.query(
+      `{ programsAuditTrail(entityId: "${id}") { nodes { action actor actorRole actorInstitutionId version changes { field from to } } } }`,
+      undefined,
+      admin,
+    );
     expect(result.errors).toBeUndefined();
     const [create, update] = result.data!.programsAuditTrail.nodes;
     expect(create).toMatchObject({ action: "CREATE", actor: "editor@perpusnas", actorRole: "editor", actorInstitutionId: PERPUSNAS, version: 1 });
@@ -202,28 +256,56 @@ describe("partners", () => {
 
   it("lets a partner's editor record its role in a programme of another subgraph", async () => {
     const kemenlu = await as("editor", { partnerId: DemoIds.partner.kemenlu, subject: "editor@kemenlu-partner" });
-    const result = await graph.query(CREATE_PARTNERSHIP, { input: { programId: DemoIds.program.sstc, partnerId: DemoIds.partner.kemenlu, role: "IMPLEMENTING", contributionEn: "Diplomatic channels." } }, kemenlu);
+    const result = await graph.query(
+      CREATE_PARTNERSHIP,
+      { input: { programId: DemoIds.program.sstc, partnerId: DemoIds.partner.kemenlu, role: "IMPLEMENTING", contributionEn: "Diplomatic channels." } },
+      kemenlu,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.createProgramPartnership).toMatchObject({ role: "IMPLEMENTING", program: { code: "SSTC" }, partner: { acronym: "Kemenlu" } });
     const program = await graph.query(`{ programByCode(code: "SSTC") { partnerships { nodes { role partner { acronym } } } } }`);
     expect(program.data!.programByCode.partnerships.nodes).toContainEqual({ role: "IMPLEMENTING", partner: { acronym: "Kemenlu" } });
-    const duplicate = await graph.query(CREATE_PARTNERSHIP, { input: { programId: DemoIds.program.sstc, partnerId: DemoIds.partner.kemenlu, role: "IMPLEMENTING" } }, kemenlu);
+    const duplicate = await graph.query(
+      CREATE_PARTNERSHIP,
+      { input: { programId: DemoIds.program.sstc, partnerId: DemoIds.partner.kemenlu, role: "IMPLEMENTING" } },
+      kemenlu,
+    );
     expect(codes(duplicate)).toEqual(["CONFLICT"]);
   });
 
   it("refuses a partnership with a programme that does not exist, or for someone else's partner", async () => {
     const kemenlu = await as("editor", { partnerId: DemoIds.partner.kemenlu });
-    const missing = await graph.query(CREATE_PARTNERSHIP, { input: { programId: "00000000-0000-4000-8000-00ff000000aa", partnerId: DemoIds.partner.kemenlu, role: "FUNDING" } }, kemenlu);
+    const missing = await graph.query(
+      CREATE_PARTNERSHIP,
+      { input: { programId: "00000000-0000-4000-8000-00ff000000aa", partnerId: DemoIds.partner.kemenlu, role: "FUNDING" } },
+      kemenlu,
+    );
     expect(codes(missing)).toEqual(["BAD_USER_INPUT"]);
     expect(missing.errors![0].extensions!.fields).toEqual([{ field: "input.programId", messages: ["no Program 00000000-0000-4000-8000-00ff000000aa"] }]);
-    const foreign = await graph.query(CREATE_PARTNERSHIP, { input: { programId: DemoIds.program.sstc, partnerId: DemoIds.partner.colomboPlan, role: "FUNDING" } }, kemenlu);
+    const foreign = await graph.query(
+      CREATE_PARTNERSHIP,
+      { input: { programId: DemoIds.program.sstc, partnerId: DemoIds.partner.colomboPlan, role: "FUNDING" } },
+      kemenlu,
+    );
     expect(codes(foreign)).toEqual(["FORBIDDEN"]);
   });
 
   it("records an agreement with its parties in one step and audits both", async () => {
     const kemenlu = await as("editor", { partnerId: DemoIds.partner.kemenlu, subject: "treaty-desk" });
-    const input = { titleEn: "Library cooperation MoU", kind: "MOU", signedOn: "2024-03-01", parties: [{ partnerId: DemoIds.partner.kemenlu, role: "signatory" }, { partnerId: DemoIds.partner.colomboPlan, role: "signatory" }] };
-    const result = await graph.query(`mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id title parties { totalCount } } }`, { input }, kemenlu);
+    const input = {
+      titleEn: "Library cooperation MoU",
+      kind: "MOU",
+      signedOn: "2024-03-01",
+      parties: [
+        { partnerId: DemoIds.partner.kemenlu, role: "signatory" },
+        { partnerId: DemoIds.partner.colomboPlan, role: "signatory" },
+      ],
+    };
+    const result = await graph.query(
+      `mutation($input: CreateAgreementInput!) { createAgreement(input: $input) { id title parties { totalCount } } }`,
+      { input },
+      kemenlu,
+    );
     expect(result.errors).toBeUndefined();
     expect(result.data!.createAgreement.parties.totalCount).toBe(2);
     const trail = await graph.query(`{ partnersAuditTrail(actor: "treaty-desk") { nodes { action entityType } } }`, undefined, admin);
@@ -236,12 +318,27 @@ describe("partners", () => {
 describe("programmes", () => {
   const CREATE = `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id code version sdgGoals sdgTargets leadInstitution { acronym } } }`;
   const UPDATE = `mutation($id: ID!, $version: Int!, $input: UpdateProgramInput!) { updateProgram(id: $id, version: $version, input: $input) { version sdgGoals sdgTargets title } }`;
-  const input = { code: "TPBIS-ASEAN", titleEn: "TPBIS for ASEAN libraries", sdgGoals: [4, 10], sdgTargets: ["4.6"], modality: "SOUTH_SOUTH", status: "PIPELINE", leadInstitutionId: PERPUSNAS, parentProgramId: DemoIds.program.sstc };
+  const input = {
+    code: "TPBIS-ASEAN",
+    titleEn: "TPBIS for ASEAN libraries",
+    sdgGoals: [4, 10],
+    sdgTargets: ["4.6"],
+    modality: "SOUTH_SOUTH",
+    status: "PIPELINE",
+    leadInstitutionId: PERPUSNAS,
+    parentProgramId: DemoIds.program.sstc,
+  };
 
   it("creates a programme with its SDG alignment, findable by the SDG filter", async () => {
     const result = await graph.query(CREATE, { input }, perpusnasEditor);
     expect(result.errors).toBeUndefined();
-    expect(result.data!.createProgram).toMatchObject({ code: "TPBIS-ASEAN", version: 1, sdgGoals: [4, 10], sdgTargets: ["4.6"], leadInstitution: { acronym: expect.any(String) } });
+    expect(result.data!.createProgram).toMatchObject({
+      code: "TPBIS-ASEAN",
+      version: 1,
+      sdgGoals: [4, 10],
+      sdgTargets: ["4.6"],
+      leadInstitution: { acronym: expect.any(String) },
+    });
     const found = await graph.query(`{ programs(filter: { sdgGoal: 10, modality: SOUTH_SOUTH }) { nodes { code } } }`);
     expect(found.data!.programs.nodes.map((n: any) => n.code)).toContain("TPBIS-ASEAN");
     const taken = await graph.query(CREATE, { input }, perpusnasEditor);

@@ -19,7 +19,11 @@ describe("bad input gets a clear error with a stable code", () => {
     ["a page past the maximum", `{ countries(first: 1000) { totalCount } }`, "BAD_USER_INPUT"],
     ["a zero page size", `{ institutions(first: 0) { totalCount } }`, "BAD_USER_INPUT"],
     ["a forged cursor", `{ countries(after: "not-a-cursor") { totalCount } }`, "BAD_USER_INPUT"],
-    ["a nested page past the maximum", `{ edition(id: "${DemoIds.edition.tpbisColomboPlan2023}") { activities(first: 101) { totalCount } } }`, "BAD_USER_INPUT"],
+    [
+      "a nested page past the maximum",
+      `{ edition(id: "${DemoIds.edition.tpbisColomboPlan2023}") { activities(first: 101) { totalCount } } }`,
+      "BAD_USER_INPUT",
+    ],
     ["an out-of-range SDG", `{ programs(filter: { sdgGoal: 18 }) { totalCount } }`, "BAD_USER_INPUT"],
     ["an unknown enum value", `{ programs(filter: { status: FINISHED }) { totalCount } }`, "GRAPHQL_VALIDATION_FAILED"],
     ["an unknown field", `{ program(id: "${DemoIds.program.tpbis}") { budget } }`, "GRAPHQL_VALIDATION_FAILED"],

@@ -55,7 +55,8 @@ const PAYLOADS = [
 ];
 
 /** Every way the body could give away internals: stacks, SQL, driver codes, paths, internal URLs. */
-const LEAKS = /stacktrace|\bat [\w.<>]+ \(|\.(ts|js):\d+|\bSELECT\b.*\bFROM\b|\bINSERT INTO\b|SQLITE_|\bER_[A-Z_]+|QueryFailedError|node_modules|\/work\/|\/tmp\/|127\.0\.0\.1:\d+|localhost:\d+/;
+const LEAKS =
+  /stacktrace|\bat [\w.<>]+ \(|\.(ts|js):\d+|\bSELECT\b.*\bFROM\b|\bINSERT INTO\b|SQLITE_|\bER_[A-Z_]+|QueryFailedError|node_modules|\/work\/|\/tmp\/|127\.0\.0\.1:\d+|localhost:\d+/;
 
 interface Sent {
   label: string;
@@ -82,7 +83,11 @@ function validValue(type: GraphQLInputType, text = "x"): unknown {
   const named = getNamedType(type) as GraphQLNamedType;
   if (isEnumType(named)) return named.getValues()[0].value;
   if (isInputObjectType(named)) {
-    return Object.fromEntries(Object.values(named.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, validValue(f.type, text)]));
+    return Object.fromEntries(
+      Object.values(named.getFields())
+        .filter((f) => isNonNullType(f.type))
+        .map((f) => [f.name, validValue(f.type, text)]),
+    );
   }
   switch (named.name) {
     case "ID":
@@ -192,11 +197,23 @@ describe("hostile input", () => {
     const program = DemoIds.program.tpbis;
     const writes: Array<[string, string, Record<string, unknown>]> = [];
     for (const payload of ["\u0000", "\ud800", "a\udc00b", "bell\u0007"]) {
-      writes.push([`createPerson ${JSON.stringify(payload)}`, `mutation($i: CreatePersonInput!) { createPerson(input: $i) { id } }`, { i: { fullName: payload, institutionId: DemoIds.institution.perpusnas } }]);
-      writes.push([`updateProgram ${JSON.stringify(payload)}`, `mutation($i: UpdateProgramInput!) { updateProgram(id: "${program}", version: 1, input: $i) { id } }`, { i: { titleEn: payload } }]);
+      writes.push([
+        `createPerson ${JSON.stringify(payload)}`,
+        `mutation($i: CreatePersonInput!) { createPerson(input: $i) { id } }`,
+        { i: { fullName: payload, institutionId: DemoIds.institution.perpusnas } },
+      ]);
+      writes.push([
+        `updateProgram ${JSON.stringify(payload)}`,
+        `mutation($i: UpdateProgramInput!) { updateProgram(id: "${program}", version: 1, input: $i) { id } }`,
+        { i: { titleEn: payload } },
+      ]);
     }
     for (const field of ["titleEn", "code", "status"]) {
-      writes.push([`updateProgram ${field}: null`, `mutation($i: UpdateProgramInput!) { updateProgram(id: "${program}", version: 1, input: $i) { id } }`, { i: { [field]: null } }]);
+      writes.push([
+        `updateProgram ${field}: null`,
+        `mutation($i: UpdateProgramInput!) { updateProgram(id: "${program}", version: 1, input: $i) { id } }`,
+        { i: { [field]: null } },
+      ]);
     }
     for (const date of ["2023-02-31", "2023-04-31", "2023-02-29", "0000-01-01", "2023-13-01", "not a date"]) {
       writes.push([
@@ -208,7 +225,11 @@ describe("hostile input", () => {
     for (const [label, query, variables] of writes) {
       const r = await post(`admin ${label}`, { query, variables }, admin);
       const body = JSON.parse(r.body);
-      expect({ label, data: body.data?.[Object.keys(body.data ?? {})[0]] ?? null, codes: (body.errors ?? []).map((e: any) => e.extensions?.code).filter((c: string) => c !== "BAD_USER_INPUT") }).toEqual({
+      expect({
+        label,
+        data: body.data?.[Object.keys(body.data ?? {})[0]] ?? null,
+        codes: (body.errors ?? []).map((e: any) => e.extensions?.code).filter((c: string) => c !== "BAD_USER_INPUT"),
+      }).toEqual({
         label,
         data: null,
         codes: [],
@@ -218,10 +239,26 @@ describe("hostile input", () => {
 
   it("forged cursors of every shape on every top-level list", async () => {
     const lists = Object.values(api.getQueryType()!.getFields()).filter((f) => f.args.some((a) => a.name === "after") && !f.name.endsWith("AuditTrail"));
-    const forged = ["", "not-a-cursor", "e30", "W10", Buffer.from("{}").toString("base64url"), Buffer.from("[]").toString("base64url"), Buffer.from("[1e400]").toString("base64url"),
-      Buffer.from('[{"a":1},"x"]').toString("base64url"), Buffer.from('["x","y","z","w"]').toString("base64url"), Buffer.from("null").toString("base64url"), Buffer.from('"\\u0000"').toString("base64url")];
+    const forged = [
+      "",
+      "not-a-cursor",
+      "e30",
+      "W10",
+      Buffer.from("{}").toString("base64url"),
+      Buffer.from("[]").toString("base64url"),
+      Buffer.from("[1e400]").toString("base64url"),
+      Buffer.from('[{"a":1},"x"]').toString("base64url"),
+      Buffer.from('["x","y","z","w"]').toString("base64url"),
+      Buffer.from("null").toString("base64url"),
+      Buffer.from('"\\u0000"').toString("base64url"),
+    ];
     for (const list of lists) {
-      for (const cursor of forged) await post(`cursor ${list.name} ${JSON.stringify(cursor)}`, { query: `query($a: String) { ${list.name}(after: $a) { __typename } }`, variables: { a: cursor } }, admin);
+      for (const cursor of forged)
+        await post(
+          `cursor ${list.name} ${JSON.stringify(cursor)}`,
+          { query: `query($a: String) { ${list.name}(after: $a) { __typename } }`, variables: { a: cursor } },
+          admin,
+        );
     }
   });
 
@@ -236,21 +273,45 @@ describe("hostile input", () => {
     await send("query not a string", { method: "POST", headers: plain, body: JSON.stringify({ query: 42 }) });
     await send("variables not an object", { method: "POST", headers: plain, body: JSON.stringify({ query: "{ __typename }", variables: [1] }) });
     await send("extensions not an object", { method: "POST", headers: plain, body: JSON.stringify({ query: "{ __typename }", extensions: "x" }) });
-    await send("invalid UTF-8", { method: "POST", headers: plain, body: Buffer.concat([Buffer.from('{"query":"{ programs(filter: { search: \\"'), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from('\\" }) { totalCount } }"}')]) });
+    await send("invalid UTF-8", {
+      method: "POST",
+      headers: plain,
+      body: Buffer.concat([
+        Buffer.from('{"query":"{ programs(filter: { search: \\"'),
+        Buffer.from([0xc3, 0x28, 0xff]),
+        Buffer.from('\\" }) { totalCount } }"}'),
+      ]),
+    });
     await send("text/plain", { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ query: "{ __typename }" }) });
     await send("no content type", { method: "POST", body: JSON.stringify({ query: "{ __typename }" }) });
     await send("form encoded", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "query=%7B__typename%7D" });
-    await send("oversized body", { method: "POST", headers: plain, body: JSON.stringify({ query: `{ __typename }`, variables: { x: "y".repeat(2_000_000) } }) });
+    await send("oversized body", {
+      method: "POST",
+      headers: plain,
+      body: JSON.stringify({ query: `{ __typename }`, variables: { x: "y".repeat(2_000_000) } }),
+    });
     await send("deeply nested JSON", { method: "POST", headers: plain, body: `{"query":"{ __typename }","variables":${"[".repeat(5000)}${"]".repeat(5000)}}` });
-    await send("GET mutation", { method: "GET", path: `/graphql?query=${encodeURIComponent("mutation { deleteProgram(id: \"x\", version: 1) }")}`, headers: { "apollo-require-preflight": "1" } });
+    await send("GET mutation", {
+      method: "GET",
+      path: `/graphql?query=${encodeURIComponent('mutation { deleteProgram(id: "x", version: 1) }')}`,
+      headers: { "apollo-require-preflight": "1" },
+    });
     await send("GET without preflight", { method: "GET", path: `/graphql?query=${encodeURIComponent("{ __typename }")}` });
     await send("PUT", { method: "PUT", headers: plain, body: JSON.stringify({ query: "{ __typename }" }) });
     await send("DELETE", { method: "DELETE" });
     await send("sub-path", { method: "POST", path: "/graphql/anything", headers: plain, body: JSON.stringify({ query: "{ __typename }" }) });
     await send("unknown path", { method: "GET", path: "/../../etc/passwd" });
-    await send("garbage bearer", { method: "POST", headers: { ...plain, authorization: "Bearer \u00ff\u00fe" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    await send("garbage bearer", {
+      method: "POST",
+      headers: { ...plain, authorization: "Bearer \u00ff\u00fe" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
     await send("garbage API key", { method: "POST", headers: { ...plain, "x-api-key": "' OR 1=1 --" }, body: JSON.stringify({ query: "{ __typename }" }) });
-    await send("alg none token", { method: "POST", headers: { ...plain, authorization: "Bearer eyJhbGciOiJub25lIn0.eyJyb2xlIjoiYWRtaW4ifQ." }, body: JSON.stringify({ query: "{ __typename }" }) });
+    await send("alg none token", {
+      method: "POST",
+      headers: { ...plain, authorization: "Bearer eyJhbGciOiJub25lIn0.eyJyb2xlIjoiYWRtaW4ifQ." },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
   });
 
   it("query abuse", async () => {

@@ -13,7 +13,7 @@ let graph: TestGraph;
 let results: AuditResult[];
 beforeAll(async () => {
   graph = await startTestGraph();
-  const fetchFn = (input: RequestInfo | URL, init: RequestInit = {}) => {
+  const fetchFn = (input: Parameters<typeof fetch>[0], init: RequestInit = {}) => {
     const headers = new Headers(init.headers);
     headers.set("apollo-require-preflight", "true");
     return fetch(input, { ...init, headers });
@@ -22,7 +22,13 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.stop());
 
-const describeFailure = async (r: AuditResult) => (r.status === "ok" ? "" : `${r.id} ${r.name}: ${r.reason} (HTTP ${r.response.status} ${await r.response.clone().text().catch(() => "")})`);
+const describeFailure = async (r: AuditResult) =>
+  r.status === "ok"
+    ? ""
+    : `${r.id} ${r.name}: ${r.reason} (HTTP ${r.response.status} ${await r.response
+        .clone()
+        .text()
+        .catch(() => "")})`;
 
 describe("GraphQL over HTTP", () => {
   it("meets every MUST of the specification", async () => {

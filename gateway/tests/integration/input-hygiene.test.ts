@@ -42,7 +42,14 @@ const KINDS: Record<string, Kind> = {
     subgraph: "programs",
     createInput: "CreateProgramInput",
     create: "createProgram(input: $input) { id version }",
-    valid: () => ({ code: `HYG-${RUN}-${++serial}`, titleEn: unique("Hygiene programme"), sdgGoals: [4], sdgTargets: ["4.6"], status: "IMPLEMENTATION", leadInstitutionId: PERPUSNAS }),
+    valid: () => ({
+      code: `HYG-${RUN}-${++serial}`,
+      titleEn: unique("Hygiene programme"),
+      sdgGoals: [4],
+      sdgTargets: ["4.6"],
+      status: "IMPLEMENTATION",
+      leadInstitutionId: PERPUSNAS,
+    }),
     updateInput: "UpdateProgramInput",
     update: "updateProgram",
     read: (id) => `{ record: program(id: "${id}") { version } }`,
@@ -115,7 +122,12 @@ const KINDS: Record<string, Kind> = {
     subgraph: "partners",
     createInput: "CreatePartnerInput",
     create: "createPartner(input: $input) { id version }",
-    valid: () => ({ nameEn: unique("Hygiene partner"), kind: "NATIONAL_AGENCY", institutionId: refs.institutionIds[serial++ % refs.institutionIds.length], homeCountryCode: "ID" }),
+    valid: () => ({
+      nameEn: unique("Hygiene partner"),
+      kind: "NATIONAL_AGENCY",
+      institutionId: refs.institutionIds[serial++ % refs.institutionIds.length],
+      homeCountryCode: "ID",
+    }),
     updateInput: "UpdatePartnerInput",
     update: "updatePartner",
     read: (id) => `{ record: partner(id: "${id}") { version } }`,
@@ -124,7 +136,11 @@ const KINDS: Record<string, Kind> = {
     subgraph: "partners",
     createInput: "CreateAgreementInput",
     create: "createAgreement(input: $input) { id version }",
-    valid: () => ({ titleEn: unique("Hygiene agreement"), kind: "MOU", parties: [{ partnerId: DemoIds.partner.perpusnas }, { partnerId: DemoIds.partner.colomboPlan, role: "signatory" }] }),
+    valid: () => ({
+      titleEn: unique("Hygiene agreement"),
+      kind: "MOU",
+      parties: [{ partnerId: DemoIds.partner.perpusnas }, { partnerId: DemoIds.partner.colomboPlan, role: "signatory" }],
+    }),
     updateInput: "UpdateAgreementInput",
     update: "updateAgreement",
     read: (id) => `{ record: agreement(id: "${id}") { version } }`,
@@ -147,7 +163,9 @@ const records = {} as Record<KindName, string>;
 function createRequest(kind: KindName, input: Input) {
   const k = KINDS[kind];
   const extra = k.extra?.() ?? {};
-  const declared = Object.keys(extra).map((name) => `, $${name}: ID!`).join("");
+  const declared = Object.keys(extra)
+    .map((name) => `, $${name}: ID!`)
+    .join("");
   return graph.query(`mutation($input: ${k.createInput}!${declared}) { created: ${k.create} }`, { input, ...extra }, admin);
 }
 
@@ -161,13 +179,18 @@ async function versionOf(kind: KindName, id: string): Promise<number> {
   const result = await graph.query(KINDS[kind].read(id), undefined, admin);
   expect(result.errors).toBeUndefined();
   const record = result.data!.record;
-  const found = "version" in record ? record : Object.values(record as Record<string, { nodes: Array<{ id: string; version: number }> }>)[0].nodes.find((n) => n.id === id);
+  const found =
+    "version" in record ? record : Object.values(record as Record<string, { nodes: Array<{ id: string; version: number }> }>)[0].nodes.find((n) => n.id === id);
   return found!.version;
 }
 
 function update(kind: KindName, id: string, version: number, input: Input) {
   const k = KINDS[kind];
-  return graph.query(`mutation($id: ID!, $version: Int!, $input: ${k.updateInput}!) { updated: ${k.update}(id: $id, version: $version, input: $input) { id version } }`, { id, version, input }, admin);
+  return graph.query(
+    `mutation($id: ID!, $version: Int!, $input: ${k.updateInput}!) { updated: ${k.update}(id: $id, version: $version, input: $input) { id version } }`,
+    { id, version, input },
+    admin,
+  );
 }
 
 /** How many changes a subgraph has recorded: unchanged means nothing was written. */
@@ -319,7 +342,9 @@ describe("impossible dates", () => {
     ["Agreement", "signedOn"],
     ["Agreement", "expiresOn"],
   ];
-  const cases = DATE_FIELDS.flatMap(([kind, field]) => (["create", "update"] as const).flatMap((op) => IMPOSSIBLE.map((day) => [op, kind, field, day] as const)));
+  const cases = DATE_FIELDS.flatMap(([kind, field]) =>
+    (["create", "update"] as const).flatMap((op) => IMPOSSIBLE.map((day) => [op, kind, field, day] as const)),
+  );
 
   it.each(cases)("refuses %s %s.%s = %s and stores nothing", async (op, kind, field, day) => {
     const audit = await auditCount(KINDS[kind].subgraph);
@@ -493,7 +518,7 @@ describe("text that is not clean", () => {
     ["country code", "query($c: String!) { country(code: $c) { code } }", (bad) => ({ c: `${bad}ID` }), "c"],
     ["audit trail actor", "query($a: String) { programsAuditTrail(actor: $a) { totalCount } }", (bad) => ({ a: `admin@sstc${bad}` }), "a"],
     ["programme by code", "query($c: String!) { programByCode(code: $c) { id } }", (bad) => ({ c: `TPBIS${bad}` }), "c"],
-    ["nested list cursor", "query($a: String) { edition(id: \"" + EDITION + "\") { activities(after: $a) { totalCount } } }", (bad) => ({ a: `MQ${bad}` }), "a"],
+    ["nested list cursor", 'query($a: String) { edition(id: "' + EDITION + '") { activities(after: $a) { totalCount } } }', (bad) => ({ a: `MQ${bad}` }), "a"],
   ];
   const argumentCases = ARGUMENTS.flatMap(([name, query, vars]) => BAD_TEXT.map(([what, bad, message]) => [name, what, query, vars(bad), message] as const));
 
@@ -516,13 +541,17 @@ const LISTS: Array<{ list: string; orders: string[] }> = [
   {
     list: "programs",
     orders: ["CODE", "TITLE", "START_DATE"].flatMap((field) =>
-      ["ASC", "DESC"].flatMap((direction) => (field === "TITLE" ? ["EN", "ID"] : ["EN"]).map((lang) => `{ field: ${field}, direction: ${direction}, lang: ${lang} }`)),
+      ["ASC", "DESC"].flatMap((direction) =>
+        (field === "TITLE" ? ["EN", "ID"] : ["EN"]).map((lang) => `{ field: ${field}, direction: ${direction}, lang: ${lang} }`),
+      ),
     ),
   },
   {
     list: "editions",
     orders: ["START_DATE", "TITLE"].flatMap((field) =>
-      ["ASC", "DESC"].flatMap((direction) => (field === "TITLE" ? ["EN", "ID"] : ["EN"]).map((lang) => `{ field: ${field}, direction: ${direction}, lang: ${lang} }`)),
+      ["ASC", "DESC"].flatMap((direction) =>
+        (field === "TITLE" ? ["EN", "ID"] : ["EN"]).map((lang) => `{ field: ${field}, direction: ${direction}, lang: ${lang} }`),
+      ),
     ),
   },
   { list: "countries", orders: [""] },
@@ -595,7 +624,11 @@ describe("cursors", () => {
     ["an array", Buffer.from("[1]").toString("base64url")],
     ["empty", ""],
   ])("a nested list refuses a position cursor that is %s", async (_form, cursor) => {
-    const result = await graph.query(`query($a: String) { edition(id: "${EDITION}") { participations(first: 2, after: $a) { totalCount } } }`, { a: cursor }, admin);
+    const result = await graph.query(
+      `query($a: String) { edition(id: "${EDITION}") { participations(first: 2, after: $a) { totalCount } } }`,
+      { a: cursor },
+      admin,
+    );
     expect(codes(result)).toEqual(["BAD_USER_INPUT"]);
     expect(result.errors![0].extensions!.argument).toBe("after");
   });
@@ -665,7 +698,11 @@ describe("case-folded search beyond ASCII", () => {
     const programs = await graph.query(`query($s: String!) { programs(first: 100, filter: { search: $s }) { nodes { id } } }`, { s: search }, admin);
     expect(programs.errors).toBeUndefined();
     expect(programs.data!.programs.nodes.map((n: { id: string }) => n.id)).toEqual([ids[title]]);
-    const editions = await graph.query(`query($s: String!) { editions(first: 100, filter: { search: $s }) { nodes { program { id } } } }`, { s: search }, admin);
+    const editions = await graph.query(
+      `query($s: String!) { editions(first: 100, filter: { search: $s }) { nodes { program { id } } } }`,
+      { s: search },
+      admin,
+    );
     expect(editions.errors).toBeUndefined();
     expect(editions.data!.editions.nodes.map((n: { program: { id: string } }) => n.program.id)).toEqual([ids[title]]);
   });

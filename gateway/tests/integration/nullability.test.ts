@@ -38,9 +38,9 @@ const rank = (role: Role) => ROLES.indexOf(role);
 /** `Type.field` → the least role that may read it, for every field gated by @Authorized (mutations aside). */
 function authorizedFields(): Map<string, Role> {
   const storage = getMetadataStorage() as any;
-  const typeName = (target: Function): string | undefined => storage.objectTypes.find((o: any) => o.target === target)?.name;
+  const typeName = (target: object): string | undefined => storage.objectTypes.find((o: any) => o.target === target)?.name;
   const gated = new Map<string, Role>();
-  for (const { target, fieldName, roles } of storage.authorizedFields as Array<{ target: Function; fieldName: string; roles: Role[] }>) {
+  for (const { target, fieldName, roles } of storage.authorizedFields as Array<{ target: object; fieldName: string; roles: Role[] }>) {
     const role = (roles[0] ?? "partner") as Role;
     const query = storage.queries.find((q: any) => q.target === target && q.methodName === fieldName);
     if (query) {
@@ -78,7 +78,10 @@ async function gatedReferences(): Promise<Array<{ subgraph: string; type: string
     const { schema } = await build();
     for (const type of Object.values(schema.getTypeMap())) {
       // Where @apollo/subgraph keeps a type's __resolveReference.
-      const resolve = isObjectType(type) ? (type.extensions as { apollo?: { subgraph?: { resolveReference?: Function } } }).apollo?.subgraph?.resolveReference : undefined;
+      const resolve = isObjectType(type)
+        ? (type.extensions as { apollo?: { subgraph?: { resolveReference?: (reference: object, context: object, info: object) => unknown } } }).apollo?.subgraph
+            ?.resolveReference
+        : undefined;
       if (!resolve) continue;
       const refuses = async (role: Role) => {
         try {
@@ -88,7 +91,7 @@ async function gatedReferences(): Promise<Array<{ subgraph: string; type: string
           return (error as { extensions?: { code?: string } }).extensions?.code === ErrorCode.FORBIDDEN;
         }
       };
-      const allowed = [];
+      const allowed: Role[] = [];
       for (const role of ROLES) if (!(await refuses(role))) allowed.push(role);
       if (allowed[0] !== "public") found.push({ subgraph, type: type.name, role: allowed[0] ?? "admin" });
     }
@@ -101,7 +104,9 @@ function fieldsThroughGatedReferences(references: Array<{ subgraph: string; type
   const gated = new Map<string, Role>();
   for (const { subgraph, type, role } of references) {
     for (const other of ["programs", "institutions", "partners"].filter((s) => s !== subgraph)) {
-      const sdl = buildSchema(readFileSync(join(SCHEMA_DIR, `${other}.graphql`), "utf8").replace(/^extend schema @link[^\n]*\n/m, ""), { assumeValidSDL: true });
+      const sdl = buildSchema(readFileSync(join(SCHEMA_DIR, `${other}.graphql`), "utf8").replace(/^extend schema @link[^\n]*\n/m, ""), {
+        assumeValidSDL: true,
+      });
       for (const t of Object.values(sdl.getTypeMap())) {
         if (!isObjectType(t) || t.name.startsWith("__") || t.name === "Mutation") continue;
         for (const f of Object.values(t.getFields())) if (getNamedType(f.type).name === type) gated.set(`${t.name}.${f.name}`, role);
@@ -112,7 +117,8 @@ function fieldsThroughGatedReferences(references: Array<{ subgraph: string; type
 }
 
 /** Nullable where it matters: the field itself, or for a list of references each item. */
-const nullableAt = (type: unknown, items: boolean) => (items && isListType(getNullableType(type as never)) ? !isNonNullType((getNullableType(type as never) as any).ofType) : !isNonNullType(type));
+const nullableAt = (type: unknown, items: boolean) =>
+  items && isListType(getNullableType(type as never)) ? !isNonNullType((getNullableType(type as never) as any).ofType) : !isNonNullType(type);
 
 const apiField = (key: string) => {
   const [typeName, fieldName] = key.split(".");
@@ -144,7 +150,9 @@ describe("the schema keeps the nullability contract", () => {
   });
 
   it("makes every root query field nullable", () => {
-    const nonNull = Object.values(api.getQueryType()!.getFields()).filter((f) => isNonNullType(f.type)).map((f) => f.name);
+    const nonNull = Object.values(api.getQueryType()!.getFields())
+      .filter((f) => isNonNullType(f.type))
+      .map((f) => f.name);
     expect(nonNull).toEqual([]);
   });
 
@@ -210,7 +218,10 @@ const REACH: Record<string, Step[]> = {
   "Institution.history": [{ field: "institution", args: `id: "${DemoIds.institution.perpusnas}"` }],
   "Country.participations": [{ field: "country", args: 'code: "LK"' }],
   "Program.history": [{ field: "program", args: `id: "${DemoIds.program.tpbisColomboPlan}"` }],
-  "ProgramPartnership.history": [{ field: "program", args: `id: "${DemoIds.program.tpbisColomboPlan}"` }, { field: "partnerships", args: "first: 1", nodes: true }],
+  "ProgramPartnership.history": [
+    { field: "program", args: `id: "${DemoIds.program.tpbisColomboPlan}"` },
+    { field: "partnerships", args: "first: 1", nodes: true },
+  ],
   "Edition.participations": [edition],
   "Edition.history": [edition],
   "Activity.history": [edition, { field: "activities", args: "first: 1", nodes: true }],
@@ -307,10 +318,21 @@ beforeAll(async () => {
   graph = await startTestGraph();
   for (const role of ["partner", "editor", "admin"] as const) headers[role] = await as(role);
   // A personal action plan, so that Commitment.participation has a value to show (the demo's commitments are countries').
-  const { data } = await graph.query(`{ edition(id: "${DemoIds.edition.tpbisColomboPlan2023}") { participations(first: 1) { nodes { id } } } }`, undefined, headers.admin);
+  const { data } = await graph.query(
+    `{ edition(id: "${DemoIds.edition.tpbisColomboPlan2023}") { participations(first: 1) { nodes { id } } } }`,
+    undefined,
+    headers.admin,
+  );
   const created = await graph.query(
     `mutation($input: CreateCommitmentInput!) { createCommitment(input: $input) { id } }`,
-    { input: { editionId: DemoIds.edition.tpbisColomboPlan2023, participationId: data!.edition.participations.nodes[0].id, countryCode: "AF", descriptionEn: "Run a TPBIS pilot at home." } },
+    {
+      input: {
+        editionId: DemoIds.edition.tpbisColomboPlan2023,
+        participationId: data!.edition.participations.nodes[0].id,
+        countryCode: "AF",
+        descriptionEn: "Run a TPBIS pilot at home.",
+      },
+    },
     headers.admin,
   );
   expect(created.errors).toBeUndefined();
@@ -384,10 +406,16 @@ describe("anonymous callers get everything public", () => {
       actualEndDate: "2023-11-17",
       hostInstitution: { name: "National Library of Indonesia", country: { name: "Indonesia" } },
     });
-    expect(edition.activities.nodes.find((a: any) => a.kind === "SITE_VISIT").site).toEqual({ name: "Mutiara Rawa Binong Library", area: { name: "East Jakarta" } });
+    expect(edition.activities.nodes.find((a: any) => a.kind === "SITE_VISIT").site).toEqual({
+      name: "Mutiara Rawa Binong Library",
+      area: { name: "East Jakarta" },
+    });
     expect(edition.participations).toBeNull();
     expect(errors).toEqual([
-      expect.objectContaining({ path: ["programByCode", "editions", "nodes", 0, "participations"], extensions: expect.objectContaining({ code: "FORBIDDEN" }) }),
+      expect.objectContaining({
+        path: ["programByCode", "editions", "nodes", 0, "participations"],
+        extensions: expect.objectContaining({ code: "FORBIDDEN" }),
+      }),
     ]);
   });
 
@@ -405,7 +433,9 @@ describe("a subgraph that fails nulls only what it resolves", () => {
     await partners.stop();
     // Stopped here, so the graph's own teardown must not stop it again.
     graph.subgraphs.partners = { ...partners, stop: async () => undefined };
-    const { status, data, errors } = await graph.query('{ programByCode(code: "TPBIS-CP") { code title partnerships { totalCount } editions { totalCount } } }');
+    const { status, data, errors } = await graph.query(
+      '{ programByCode(code: "TPBIS-CP") { code title partnerships { totalCount } editions { totalCount } } }',
+    );
     expect(status).toBe(200);
     expect(data).toEqual({ programByCode: { code: "TPBIS-CP", title: expect.stringMatching(/TPBIS/), partnerships: null, editions: { totalCount: 1 } } });
     expect(errors?.length).toBeGreaterThan(0);

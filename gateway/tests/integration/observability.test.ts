@@ -97,12 +97,25 @@ describe("access logs", () => {
     const access = await accessLines(requestId, ["gateway", "programs", "institutions"]);
     const byService = (service: string) => access.filter((l) => l.service === service);
     expect(byService("gateway")).toEqual([
-      expect.objectContaining({ level: "info", operation: "ObservabilityProbe", status: 200, errorCodes: ["BAD_USER_INPUT"], role: "partner", via: "jwt", method: "POST" }),
+      expect.objectContaining({
+        level: "info",
+        operation: "ObservabilityProbe",
+        status: 200,
+        errorCodes: ["BAD_USER_INPUT"],
+        role: "partner",
+        via: "jwt",
+        method: "POST",
+      }),
     ]);
     expect(typeof byService("gateway")[0].durationMs).toBe("number");
     // programs answers the root fields, institutions the lead institution: one call each, one line each, under the gateway's id.
     expect(byService("programs")).toHaveLength(1);
-    expect(byService("programs")[0]).toMatchObject({ status: 200, role: "partner", operation: expect.stringMatching(/^ObservabilityProbe__programs__\d+$/), errorCodes: ["BAD_USER_INPUT"] });
+    expect(byService("programs")[0]).toMatchObject({
+      status: 200,
+      role: "partner",
+      operation: expect.stringMatching(/^ObservabilityProbe__programs__\d+$/),
+      errorCodes: ["BAD_USER_INPUT"],
+    });
     expect(byService("institutions")).toHaveLength(1);
     expect(byService("institutions")[0]).toMatchObject({ status: 200, role: "partner", errorCodes: [] });
     expect(byService("partners")).toHaveLength(0);
@@ -151,8 +164,12 @@ describe("metrics", () => {
     expect(moved(gatewayBefore, gatewayAfter, "sstc_graphql_requests_total", { ...op, status: "200" })).toBe(1);
     expect(moved(gatewayBefore, gatewayAfter, "sstc_graphql_request_duration_seconds_count", op)).toBe(1);
     expect(moved(gatewayBefore, gatewayAfter, "sstc_graphql_errors_total", { ...op, code: "BAD_USER_INPUT" })).toBe(1);
-    expect(moved(gatewayBefore, gatewayAfter, "sstc_subgraph_fetch_duration_seconds_count", { service: "gateway", subgraph: "programs", outcome: "ok" })).toBe(1);
-    expect(moved(gatewayBefore, gatewayAfter, "sstc_subgraph_fetch_duration_seconds_count", { service: "gateway", subgraph: "institutions", outcome: "ok" })).toBe(1);
+    expect(moved(gatewayBefore, gatewayAfter, "sstc_subgraph_fetch_duration_seconds_count", { service: "gateway", subgraph: "programs", outcome: "ok" })).toBe(
+      1,
+    );
+    expect(
+      moved(gatewayBefore, gatewayAfter, "sstc_subgraph_fetch_duration_seconds_count", { service: "gateway", subgraph: "institutions", outcome: "ok" }),
+    ).toBe(1);
 
     const subOperation = programsAfter.match(/operation="(ObservabilityProbe__programs__\d+)"/)![1];
     expect(moved(programsBefore, programsAfter, "sstc_graphql_requests_total", { service: "programs", operation: subOperation, status: "200" })).toBe(1);
@@ -172,11 +189,16 @@ describe("metrics", () => {
   it("labels unnamed operations as anonymous and requests refused before GraphQL as unresolved", async () => {
     const before = await scrape(graph.gateway.metricsUrl);
     await graph.query("{ countries(first: 1) { totalCount } }", undefined, { "x-request-id": "obs-anonymous-0001" });
-    await fetch(graph.gateway.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", "x-request-id": "obs-unresolved-0001" }, body: "{not json" });
+    await fetch(graph.gateway.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-request-id": "obs-unresolved-0001" },
+      body: "{not json",
+    });
     await accessLines("obs-anonymous-0001", ["gateway"]);
     await accessLines("obs-unresolved-0001", ["gateway"]);
     const after = await scrape(graph.gateway.metricsUrl);
-    const moved = (labels: Record<string, string>) => sample(after, "sstc_graphql_requests_total", labels) - sample(before, "sstc_graphql_requests_total", labels);
+    const moved = (labels: Record<string, string>) =>
+      sample(after, "sstc_graphql_requests_total", labels) - sample(before, "sstc_graphql_requests_total", labels);
     expect(moved({ operation: "anonymous", status: "200" })).toBe(1);
     expect(moved({ operation: "unresolved", status: "400" })).toBe(1);
   });

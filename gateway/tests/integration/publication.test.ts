@@ -13,7 +13,17 @@ beforeAll(async () => {
   editor = await as("editor", { institutionId: DemoIds.institution.perpusnas });
   const program = await graph.query(
     `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id published } }`,
-    { input: { code: "DRAFT-1", titleEn: "Unannounced programme", sdgGoals: [4], sdgTargets: [], status: "PIPELINE", leadInstitutionId: DemoIds.institution.perpusnas, published: false } },
+    {
+      input: {
+        code: "DRAFT-1",
+        titleEn: "Unannounced programme",
+        sdgGoals: [4],
+        sdgTargets: [],
+        status: "PIPELINE",
+        leadInstitutionId: DemoIds.institution.perpusnas,
+        published: false,
+      },
+    },
     editor,
   );
   expect(program.errors).toBeUndefined();
@@ -66,7 +76,10 @@ describe("the public role", () => {
 
   it("gets null for a draft through a reference from another subgraph", async () => {
     const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Program { code } ... on Edition { id } } }`;
-    const r = [{ __typename: "Program", id: draftProgramId }, { __typename: "Edition", id: draftEditionId }];
+    const r = [
+      { __typename: "Program", id: draftProgramId },
+      { __typename: "Edition", id: draftEditionId },
+    ];
     const asPublic = await postSigned(graph.subgraphs.programs.graphqlUrl, query, { r }, ANONYMOUS);
     expect(asPublic.data!._entities).toEqual([null, null]);
     const asService = await postSigned(graph.subgraphs.programs.graphqlUrl, query, { r }, servicePrincipal("test"));
@@ -77,9 +90,17 @@ describe("the public role", () => {
 describe("partners and above", () => {
   it("see drafts, marked as such, and editors can publish them", async () => {
     const partner = await as("partner");
-    const seen = await graph.query(`{ programByCode(code: "DRAFT-1") { published version } edition(id: "${draftEditionId}") { published } }`, undefined, partner);
+    const seen = await graph.query(
+      `{ programByCode(code: "DRAFT-1") { published version } edition(id: "${draftEditionId}") { published } }`,
+      undefined,
+      partner,
+    );
     expect(seen.data).toEqual({ programByCode: { published: false, version: 1 }, edition: { published: false } });
-    const published = await graph.query(`mutation { updateProgram(id: "${draftProgramId}", version: 1, input: { published: true }) { published } }`, undefined, editor);
+    const published = await graph.query(
+      `mutation { updateProgram(id: "${draftProgramId}", version: 1, input: { published: true }) { published } }`,
+      undefined,
+      editor,
+    );
     expect(published.data!.updateProgram.published).toBe(true);
     expect((await graph.query(`{ programByCode(code: "DRAFT-1") { code } }`)).data).toEqual({ programByCode: { code: "DRAFT-1" } });
   });

@@ -141,11 +141,16 @@ describe("programmes ordered", () => {
   });
 
   it("pages a filtered list", async () => {
-    const first: any = await graph.query(`{ programs(first: 1, filter: { sdgGoal: 4 }, orderBy: { field: TITLE }) { totalCount pageInfo { hasNextPage endCursor } nodes { code } } }`);
+    const first: any = await graph.query(
+      `{ programs(first: 1, filter: { sdgGoal: 4 }, orderBy: { field: TITLE }) { totalCount pageInfo { hasNextPage endCursor } nodes { code } } }`,
+    );
     expect(first.data.programs).toMatchObject({ totalCount: 3, pageInfo: { hasNextPage: true }, nodes: [{ code: "DIGI-100" }] });
-    const second: any = await graph.query(`query($after: String) { programs(first: 5, after: $after, filter: { sdgGoal: 4 }, orderBy: { field: TITLE }) { pageInfo { hasNextPage } nodes { code } } }`, {
-      after: first.data.programs.pageInfo.endCursor,
-    });
+    const second: any = await graph.query(
+      `query($after: String) { programs(first: 5, after: $after, filter: { sdgGoal: 4 }, orderBy: { field: TITLE }) { pageInfo { hasNextPage } nodes { code } } }`,
+      {
+        after: first.data.programs.pageInfo.endCursor,
+      },
+    );
     expect(second.data.programs).toEqual({ pageInfo: { hasNextPage: false }, nodes: [{ code: "TPBIS-CP" }, { code: "TPBIS" }] });
   });
 
@@ -167,8 +172,14 @@ describe("programme SDG alignment from its own table", () => {
       "AGRI-TH": [[2, 6], ["2.4"]],
       "DIGI-100": [[4], ["4.4"]],
       SSTC: [[17], ["17.9"]],
-      TPBIS: [[4, 10, 16], ["4.6", "10.2", "16.10"]],
-      "TPBIS-CP": [[4, 10, 16, 17], ["4.6", "10.2", "16.10", "17.9"]],
+      TPBIS: [
+        [4, 10, 16],
+        ["4.6", "10.2", "16.10"],
+      ],
+      "TPBIS-CP": [
+        [4, 10, 16, 17],
+        ["4.6", "10.2", "16.10", "17.9"],
+      ],
       "WATER-LK": [[6], ["6.b"]],
     });
   });
@@ -243,7 +254,11 @@ describe("bad filter values", () => {
     ["a malformed programme id", `{ editions(filter: { programId: "TPBIS" }) { totalCount } }`, "filter.programId"],
     ["an impossible year", `{ programs(filter: { year: 20240 }) { totalCount } }`, "filter.year"],
     ["a day that does not exist", `{ programs(filter: { startDateFrom: "2024-02-30" }) { totalCount } }`, "filter.startDateFrom"],
-    ["a range that ends before it starts", `{ editions(filter: { startDateFrom: "2024-01-01", startDateTo: "2023-01-01" }) { totalCount } }`, "filter.startDateTo"],
+    [
+      "a range that ends before it starts",
+      `{ editions(filter: { startDateFrom: "2024-01-01", startDateTo: "2023-01-01" }) { totalCount } }`,
+      "filter.startDateTo",
+    ],
     ["a year together with a range", `{ programs(filter: { year: 2024, startDateTo: "2024-12-31" }) { totalCount } }`, "filter.year"],
     ["a blank search", `{ programs(filter: { search: "   " }) { totalCount } }`, "filter.search"],
     ["an overlong search", `{ editions(filter: { search: "${"x".repeat(101)}" }) { totalCount } }`, "filter.search"],

@@ -25,12 +25,24 @@ let graph: TestGraph;
 let proxied: RunningGateway;
 let production: RunningGateway;
 let partner: Record<string, string>;
-const apiKey = createApiKey({ id: "kemenlu-portal", name: "Kemenlu portal", role: "partner", institutionId: DemoIds.institution.kemenlu, partnerId: DemoIds.partner.kemenlu, rateLimitPerMinute: 1000 });
+const apiKey = createApiKey({
+  id: "kemenlu-portal",
+  name: "Kemenlu portal",
+  role: "partner",
+  institutionId: DemoIds.institution.kemenlu,
+  partnerId: DemoIds.partner.kemenlu,
+  rateLimitPerMinute: 1000,
+});
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "sstc-edge-"));
   writeFileSync(join(dir, "api-keys.json"), JSON.stringify([apiKey.entry]));
-  const limits = { RATE_LIMIT_PUBLIC: String(PUBLIC_LIMIT), RATE_LIMIT_AUTH_FAILURES: String(AUTH_FAILURES), MAX_ALIASES: String(MAX_ALIASES), API_KEYS_FILE: join(dir, "api-keys.json") };
+  const limits = {
+    RATE_LIMIT_PUBLIC: String(PUBLIC_LIMIT),
+    RATE_LIMIT_AUTH_FAILURES: String(AUTH_FAILURES),
+    MAX_ALIASES: String(MAX_ALIASES),
+    API_KEYS_FILE: join(dir, "api-keys.json"),
+  };
   graph = await startTestGraph({ gatewayEnv: limits });
   const subgraphUrls = {
     PROGRAMS_URL: graph.subgraphs.programs.graphqlUrl,
@@ -57,7 +69,11 @@ describe("client addresses", () => {
     const statuses: number[] = [];
     for (let i = 1; i <= PUBLIC_LIMIT + 1; i++) statuses.push((await graph.query(COUNTRY, undefined, from(`198.51.100.${i}`))).status);
     expect(statuses).toEqual([...Array(PUBLIC_LIMIT).fill(200), 429]);
-    const refused = await fetch(graph.gateway.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", ...from("198.51.100.99") }, body: JSON.stringify({ query: COUNTRY }) });
+    const refused = await fetch(graph.gateway.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...from("198.51.100.99") },
+      body: JSON.stringify({ query: COUNTRY }),
+    });
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(codes((await refused.json()) as never)).toEqual(["RATE_LIMITED"]);
@@ -92,7 +108,12 @@ describe("client addresses", () => {
     expect(loadGatewayEnv({}).trustProxy).toBe(false);
     expect(loadGatewayEnv({ TRUST_PROXY: "" }).trustProxy).toBe(false);
     expect(loadGatewayEnv({ TRUST_PROXY: "2" }).trustProxy).toBe(2);
-    expect(loadGatewayEnv({ TRUST_PROXY: " 10.0.0.0/8, 192.168.1.5,fd00::/8, loopback " }).trustProxy).toEqual(["10.0.0.0/8", "192.168.1.5", "fd00::/8", "loopback"]);
+    expect(loadGatewayEnv({ TRUST_PROXY: " 10.0.0.0/8, 192.168.1.5,fd00::/8, loopback " }).trustProxy).toEqual([
+      "10.0.0.0/8",
+      "192.168.1.5",
+      "fd00::/8",
+      "loopback",
+    ]);
   });
 });
 
@@ -104,7 +125,11 @@ describe("failed credentials", () => {
     const statuses: number[] = [];
     for (let i = 0; i < AUTH_FAILURES; i++) statuses.push((await postGraphql(proxied.graphqlUrl, COUNTRY, undefined, from(client, bad))).status);
     expect(statuses).toEqual(Array(AUTH_FAILURES).fill(401));
-    const res = await fetch(proxied.graphqlUrl, { method: "POST", headers: { "content-type": "application/json", ...from(client, partner) }, body: JSON.stringify({ query: COUNTRY }) });
+    const res = await fetch(proxied.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...from(client, partner) },
+      body: JSON.stringify({ query: COUNTRY }),
+    });
     expect(res.status).toBe(429);
     expect(Number(res.headers.get("retry-after"))).toBeGreaterThan(0);
     const body = (await res.json()) as { data?: unknown };
@@ -117,7 +142,8 @@ describe("failed credentials", () => {
   it("count guessed API keys too", async () => {
     const client = "203.0.113.30";
     const statuses: number[] = [];
-    for (let i = 0; i < AUTH_FAILURES; i++) statuses.push((await postGraphql(proxied.graphqlUrl, COUNTRY, undefined, from(client, { "x-api-key": `sstc_guess${i}` }))).status);
+    for (let i = 0; i < AUTH_FAILURES; i++)
+      statuses.push((await postGraphql(proxied.graphqlUrl, COUNTRY, undefined, from(client, { "x-api-key": `sstc_guess${i}` }))).status);
     statuses.push((await postGraphql(proxied.graphqlUrl, COUNTRY, undefined, from(client, { "x-api-key": apiKey.key }))).status);
     expect(statuses).toEqual([...Array(AUTH_FAILURES).fill(401), 429]);
   });
@@ -125,7 +151,9 @@ describe("failed credentials", () => {
   it("are all that is counted: many successful requests leave the failure budget untouched", async () => {
     const client = "203.0.113.40";
     for (let i = 0; i < AUTH_FAILURES * 3; i++) expect((await postGraphql(proxied.graphqlUrl, COUNTRY, undefined, from(client, partner))).status).toBe(200);
-    const concurrent = await Promise.all(Array.from({ length: AUTH_FAILURES * 3 }, () => postGraphql(proxied.graphqlUrl, COUNTRY, undefined, from(client, partner))));
+    const concurrent = await Promise.all(
+      Array.from({ length: AUTH_FAILURES * 3 }, () => postGraphql(proxied.graphqlUrl, COUNTRY, undefined, from(client, partner))),
+    );
     expect(concurrent.map((r) => r.status)).toEqual(Array(AUTH_FAILURES * 3).fill(200));
     expect((await postGraphql(proxied.graphqlUrl, COUNTRY, undefined, from(client, bad))).status).toBe(401);
   });
@@ -133,7 +161,11 @@ describe("failed credentials", () => {
 
 describe("the GraphQL endpoint", () => {
   it.each(["/graphql/anything", "/graphql/", "/graphql/graphql"])("is /graphql exactly: POST %s is 404 NOT_FOUND", async (path) => {
-    const res = await fetch(`${graph.gateway.url}${path}`, { method: "POST", headers: { "content-type": "application/json", ...partner }, body: JSON.stringify({ query: COUNTRY }) });
+    const res = await fetch(`${graph.gateway.url}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...partner },
+      body: JSON.stringify({ query: COUNTRY }),
+    });
     expect(res.status).toBe(404);
     const body = (await res.json()) as { data?: unknown };
     expect(codes(body as never)).toEqual(["NOT_FOUND"]);
@@ -141,7 +173,11 @@ describe("the GraphQL endpoint", () => {
   });
 
   it("answers /graphql with a query string", async () => {
-    const res = await fetch(`${graph.gateway.graphqlUrl}?x=1`, { method: "POST", headers: { "content-type": "application/json", ...partner }, body: JSON.stringify({ query: COUNTRY }) });
+    const res = await fetch(`${graph.gateway.graphqlUrl}?x=1`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...partner },
+      body: JSON.stringify({ query: COUNTRY }),
+    });
     expect(res.status).toBe(200);
   });
 });
@@ -206,7 +242,7 @@ describe("suggestions when introspection is off", () => {
 });
 
 describe("request bodies", () => {
-  const post = (body: BodyInit | undefined, headers: Record<string, string> = { "content-type": "application/json" }) =>
+  const post = (body: RequestInit["body"], headers: Record<string, string> = { "content-type": "application/json" }) =>
     fetch(graph.gateway.graphqlUrl, { method: "POST", headers: { ...headers, ...partner }, body });
   /** A JSON body with the given raw bytes spliced into a string value. */
   const withBytes = (before: string, bytes: number[], after: string) => Buffer.concat([Buffer.from(before), Buffer.from(bytes), Buffer.from(after)]);
@@ -231,7 +267,11 @@ describe("request bodies", () => {
   });
 
   it("refuses invalid UTF-8 at the subgraphs too, before anything else", async () => {
-    const res = await fetch(graph.subgraphs.institutions.graphqlUrl, { method: "POST", headers: { "content-type": "application/json" }, body: withBytes(`{"query":"{ __typename }","x":"`, [0xc0, 0xaf], `"}`) });
+    const res = await fetch(graph.subgraphs.institutions.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: withBytes(`{"query":"{ __typename }","x":"`, [0xc0, 0xaf], `"}`),
+    });
     expect(res.status).toBe(400);
     expect(codes((await res.json()) as never)).toEqual(["BAD_REQUEST"]);
   });

@@ -113,7 +113,11 @@ describe("gateway limits", () => {
 
 describe("request forgery", () => {
   it("refuses a simple cross-site POST (CSRF prevention) and a GET without a preflight header", async () => {
-    const form = await fetch(graph.gateway.graphqlUrl, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ query: "{ __typename }" }) });
+    const form = await fetch(graph.gateway.graphqlUrl, {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: JSON.stringify({ query: "{ __typename }" }),
+    });
     expect(form.status).toBe(400);
     const url = `${graph.gateway.graphqlUrl}?query=${encodeURIComponent('{ country(code: "ID") { name } }')}`;
     expect((await fetch(url)).status).toBe(400);

@@ -44,7 +44,10 @@ describe("production mode", () => {
 
   it("allows only the configured browser origins", async () => {
     const preflight = (origin: string) =>
-      fetch(graph.gateway.graphqlUrl, { method: "OPTIONS", headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type,authorization" } });
+      fetch(graph.gateway.graphqlUrl, {
+        method: "OPTIONS",
+        headers: { origin, "access-control-request-method": "POST", "access-control-request-headers": "content-type,authorization" },
+      });
     const allowed = await preflight(ORIGIN);
     expect(allowed.headers.get("access-control-allow-origin")).toBe(ORIGIN);
     const other = await preflight("https://evil.example");
@@ -60,7 +63,9 @@ describe("production configuration", () => {
   });
 
   it("refuses HS256 development tokens", () => {
-    expect(() => loadGatewayEnv({ NODE_ENV: "production", GATEWAY_SIGNING_SECRET: TEST_SIGNING_SECRET, JWT_HS256_SECRET: "x".repeat(40) })).toThrow(/JWT_HS256_SECRET/);
+    expect(() => loadGatewayEnv({ NODE_ENV: "production", GATEWAY_SIGNING_SECRET: TEST_SIGNING_SECRET, JWT_HS256_SECRET: "x".repeat(40) })).toThrow(
+      /JWT_HS256_SECRET/,
+    );
     const config = loadGatewayEnv({ NODE_ENV: "production", GATEWAY_SIGNING_SECRET: TEST_SIGNING_SECRET });
     expect(config.JWT_HS256_SECRET).toBeUndefined();
     expect([config.graphiql, config.introspection]).toEqual([false, false]);

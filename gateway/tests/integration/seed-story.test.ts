@@ -66,16 +66,24 @@ describe("the TPBIS 2023 story through the gateway", () => {
   });
 
   it("names the Chief Secretary of Perpusnas and marks the participants as placeholders", async () => {
-    const { data, errors } = await graph.query(`{
+    const { data, errors } = await graph.query(
+      `{
       institution(id: "00000000-0000-4000-8000-000100000001") {
         people(first: 5) { nodes { fullName position isPlaceholder } }
       }
       edition(id: "00000000-0000-4000-8000-000500000001") {
         participations(first: 50) { nodes { role note person { fullName isPlaceholder } } }
       }
-    }`, undefined, partner);
+    }`,
+      undefined,
+      partner,
+    );
     expect(errors).toBeUndefined();
-    expect(data!.institution.people.nodes).toContainEqual({ fullName: "Ofy Sofiana", position: "Chief Secretary of the National Library", isPlaceholder: false });
+    expect(data!.institution.people.nodes).toContainEqual({
+      fullName: "Ofy Sofiana",
+      position: "Chief Secretary of the National Library",
+      isPlaceholder: false,
+    });
     const participants = data!.edition.participations.nodes.filter((p: any) => p.role === "PARTICIPANT");
     expect(participants.every((p: any) => p.person.isPlaceholder && /placeholder/i.test(p.note))).toBe(true);
   });

@@ -8,7 +8,12 @@ import { as, codes, startTestGraph, type TestGraph } from "../support/graph";
  */
 let graph: TestGraph;
 let admin: Record<string, string>;
-const callers: Record<"public" | "partner" | "editor" | "admin", Record<string, string> | undefined> = { public: undefined, partner: undefined, editor: undefined, admin: undefined };
+const callers: Record<"public" | "partner" | "editor" | "admin", Record<string, string> | undefined> = {
+  public: undefined,
+  partner: undefined,
+  editor: undefined,
+  admin: undefined,
+};
 const EDITION = DemoIds.edition.tpbisColomboPlan2023;
 const MUTIARA = DemoIds.institution.mutiaraRawaBinongLibrary;
 const KEMENSETNEG = DemoIds.partner.kemensetneg;
@@ -73,7 +78,16 @@ beforeAll(async () => {
   // A programme with a partnership.
   const program = await ok(
     `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }`,
-    { input: { code: "GONE-1", titleEn: "Withdrawn programme", sdgGoals: [4], sdgTargets: [], status: "CANCELLED", leadInstitutionId: DemoIds.institution.perpusnas } },
+    {
+      input: {
+        code: "GONE-1",
+        titleEn: "Withdrawn programme",
+        sdgGoals: [4],
+        sdgTargets: [],
+        status: "CANCELLED",
+        leadInstitutionId: DemoIds.institution.perpusnas,
+      },
+    },
     admin,
   );
   deletedProgramId = program.createProgram.id;
@@ -120,7 +134,6 @@ const PARTNER_PROGRAMMES = `{
 }`;
 
 const visit = (story: any) => story.programByCode.editions.nodes.flatMap((e: any) => e.activities.nodes).find((a: any) => /Mutiara/.test(a.title));
-const kemensetnegRoles = ["ACCOUNTABLE", "CO_ORGANISER"];
 
 describe.each(["public", "partner"] as const)("for the %s role a deleted record reads as null", (role) => {
   it("in the seed story: the visit's site and the deleted partner are null, everything else is there", async () => {

@@ -38,17 +38,74 @@ describe("dashboard statistics", () => {
       programmeCount: 6,
       editionCount: 4,
       participationCount: 25,
-      participantsByCountry: buckets([["ID", 14], ["LA", 1], ["LK", 3], ["MM", 1], ["MY", 2], ["NP", 2], ["TH", 1], ["VN", 1]]),
-      participantsByGender: buckets([["FEMALE", 12], ["MALE", 11], ["NOT_RECORDED", 1], ["UNDISCLOSED", 1]]),
-      participantsByRole: buckets([["FACILITATOR", 1], ["PARTICIPANT", 22], ["SPEAKER", 2]]),
-      participantsByYear: buckets([["2022", 2], ["2023", 19], ["2024", 4]]),
-      editionsByYear: buckets([["2022", 1], ["2023", 1], ["2024", 2]]),
-      editionsByModality: buckets([["BILATERAL", 1], ["SOUTH_SOUTH", 2], ["TRIANGULAR", 1]]),
-      editionsBySdgGoal: buckets([["2", 1], ["4", 1], ["6", 3], ["10", 1], ["16", 1], ["17", 1]]),
-      editionsByHostCountry: buckets([["ID", 2], ["LK", 1], ["TH", 1]]),
-      programmesByYear: buckets([["2022", 1], ["2023", 1], ["2024", 2]]),
-      programmesByModality: buckets([["BILATERAL", 1], ["NONE", 1], ["SOUTH_SOUTH", 3], ["TRIANGULAR", 1]]),
-      programmesBySdgGoal: buckets([["2", 1], ["4", 3], ["6", 2], ["10", 2], ["16", 2], ["17", 2]]),
+      participantsByCountry: buckets([
+        ["ID", 14],
+        ["LA", 1],
+        ["LK", 3],
+        ["MM", 1],
+        ["MY", 2],
+        ["NP", 2],
+        ["TH", 1],
+        ["VN", 1],
+      ]),
+      participantsByGender: buckets([
+        ["FEMALE", 12],
+        ["MALE", 11],
+        ["NOT_RECORDED", 1],
+        ["UNDISCLOSED", 1],
+      ]),
+      participantsByRole: buckets([
+        ["FACILITATOR", 1],
+        ["PARTICIPANT", 22],
+        ["SPEAKER", 2],
+      ]),
+      participantsByYear: buckets([
+        ["2022", 2],
+        ["2023", 19],
+        ["2024", 4],
+      ]),
+      editionsByYear: buckets([
+        ["2022", 1],
+        ["2023", 1],
+        ["2024", 2],
+      ]),
+      editionsByModality: buckets([
+        ["BILATERAL", 1],
+        ["SOUTH_SOUTH", 2],
+        ["TRIANGULAR", 1],
+      ]),
+      editionsBySdgGoal: buckets([
+        ["2", 1],
+        ["4", 1],
+        ["6", 3],
+        ["10", 1],
+        ["16", 1],
+        ["17", 1],
+      ]),
+      editionsByHostCountry: buckets([
+        ["ID", 2],
+        ["LK", 1],
+        ["TH", 1],
+      ]),
+      programmesByYear: buckets([
+        ["2022", 1],
+        ["2023", 1],
+        ["2024", 2],
+      ]),
+      programmesByModality: buckets([
+        ["BILATERAL", 1],
+        ["NONE", 1],
+        ["SOUTH_SOUTH", 3],
+        ["TRIANGULAR", 1],
+      ]),
+      programmesBySdgGoal: buckets([
+        ["2", 1],
+        ["4", 3],
+        ["6", 2],
+        ["10", 2],
+        ["16", 2],
+        ["17", 2],
+      ]),
     });
   });
 
@@ -57,23 +114,55 @@ describe("dashboard statistics", () => {
       programmeCount: 2,
       editionCount: 2,
       participationCount: 4,
-      participantsByCountry: buckets([["ID", 2], ["LK", 1], ["TH", 1]]),
-      participantsByGender: buckets([["FEMALE", 1], ["MALE", 1], ["NOT_RECORDED", 1], ["UNDISCLOSED", 1]]),
-      participantsByRole: buckets([["FACILITATOR", 1], ["PARTICIPANT", 3]]),
+      participantsByCountry: buckets([
+        ["ID", 2],
+        ["LK", 1],
+        ["TH", 1],
+      ]),
+      participantsByGender: buckets([
+        ["FEMALE", 1],
+        ["MALE", 1],
+        ["NOT_RECORDED", 1],
+        ["UNDISCLOSED", 1],
+      ]),
+      participantsByRole: buckets([
+        ["FACILITATOR", 1],
+        ["PARTICIPANT", 3],
+      ]),
       participantsByYear: buckets([["2024", 4]]),
       editionsByYear: buckets([["2024", 2]]),
-      editionsByModality: buckets([["BILATERAL", 1], ["SOUTH_SOUTH", 1]]),
-      editionsBySdgGoal: buckets([["2", 1], ["6", 2]]),
-      editionsByHostCountry: buckets([["ID", 1], ["TH", 1]]),
+      editionsByModality: buckets([
+        ["BILATERAL", 1],
+        ["SOUTH_SOUTH", 1],
+      ]),
+      editionsBySdgGoal: buckets([
+        ["2", 1],
+        ["6", 2],
+      ]),
+      editionsByHostCountry: buckets([
+        ["ID", 1],
+        ["TH", 1],
+      ]),
       programmesByYear: buckets([["2024", 2]]),
-      programmesByModality: buckets([["BILATERAL", 1], ["SOUTH_SOUTH", 1]]),
-      programmesBySdgGoal: buckets([["2", 1], ["6", 2]]),
+      programmesByModality: buckets([
+        ["BILATERAL", 1],
+        ["SOUTH_SOUTH", 1],
+      ]),
+      programmesBySdgGoal: buckets([
+        ["2", 1],
+        ["6", 2],
+      ]),
     });
   });
 
   it("takes an open-ended year range", async () => {
     const stats = await statistics({ yearFrom: 2023 });
-    expect(stats.participantsByYear).toEqual(buckets([["2023", 19], ["2024", 4]]));
+    expect(stats.participantsByYear).toEqual(
+      buckets([
+        ["2023", 19],
+        ["2024", 4],
+      ]),
+    );
     expect([stats.editionCount, stats.programmeCount]).toEqual([3, 3]);
   });
 
@@ -83,16 +172,34 @@ describe("dashboard statistics", () => {
       programmeCount: 1,
       editionCount: 1,
       participationCount: 19,
-      participantsByGender: buckets([["FEMALE", 10], ["MALE", 9]]),
-      participantsByRole: buckets([["PARTICIPANT", 18], ["SPEAKER", 1]]),
+      participantsByGender: buckets([
+        ["FEMALE", 10],
+        ["MALE", 9],
+      ]),
+      participantsByRole: buckets([
+        ["PARTICIPANT", 18],
+        ["SPEAKER", 1],
+      ]),
       editionsByHostCountry: buckets([["ID", 1]]),
-      programmesBySdgGoal: buckets([["4", 1], ["10", 1], ["16", 1], ["17", 1]]),
+      programmesBySdgGoal: buckets([
+        ["4", 1],
+        ["10", 1],
+        ["16", 1],
+        ["17", 1],
+      ]),
     });
   });
 
   it("gives empty breakdowns for a programme without editions", async () => {
     const stats = await statistics({ programId: DemoIds.program.sstc });
-    expect(stats).toMatchObject({ programmeCount: 1, editionCount: 0, participationCount: 0, participantsByCountry: [], editionsByYear: [], programmesBySdgGoal: buckets([["17", 1]]) });
+    expect(stats).toMatchObject({
+      programmeCount: 1,
+      editionCount: 0,
+      participationCount: 0,
+      participantsByCountry: [],
+      editionsByYear: [],
+      programmesBySdgGoal: buckets([["17", 1]]),
+    });
   });
 
   it("runs one statement per selected figure, whatever the data", async () => {
@@ -122,7 +229,9 @@ describe("country and institution summaries", () => {
     }`);
     expect(errors).toBeUndefined();
     expect(data).toEqual({
-      id: { cooperationStats: { participations: 14, participantsSent: 12, editionsAttended: 3, programmesAttended: 3, editionsHosted: 2, programmesHosted: 2 } },
+      id: {
+        cooperationStats: { participations: 14, participantsSent: 12, editionsAttended: 3, programmesAttended: 3, editionsHosted: 2, programmesHosted: 2 },
+      },
       lk: { cooperationStats: { participations: 3, participantsSent: 3, editionsAttended: 2, programmesAttended: 2, editionsHosted: 1, programmesHosted: 1 } },
       th: { cooperationStats: { participations: 1, participantsSent: 0, editionsAttended: 1, programmesAttended: 1, editionsHosted: 1, programmesHosted: 1 } },
     });
@@ -139,11 +248,63 @@ describe("country and institution summaries", () => {
     }`);
     expect(errors).toBeUndefined();
     expect(data).toEqual({
-      perpusnas: { acronym: "Perpusnas", cooperationStats: { editionsHosted: 2, programmesHosted: 2, programmesLed: 3, participations: 2, participantsSent: 0, editionsAttended: 2, programmesAttended: 2 } },
-      kemenlu: { acronym: "Kemenlu", cooperationStats: { editionsHosted: 0, programmesHosted: 0, programmesLed: 1, participations: 2, participantsSent: 2, editionsAttended: 1, programmesAttended: 1 } },
-      secretariat: { cooperationStats: { editionsHosted: 1, programmesHosted: 1, programmesLed: 0, participations: 0, participantsSent: 0, editionsAttended: 0, programmesAttended: 0 } },
-      sriLankanLibrary: { cooperationStats: { editionsHosted: 0, programmesHosted: 0, programmesLed: 0, participations: 2, participantsSent: 2, editionsAttended: 1, programmesAttended: 1 } },
-      library: { cooperationStats: { editionsHosted: 0, programmesHosted: 0, programmesLed: 0, participations: 0, participantsSent: 0, editionsAttended: 0, programmesAttended: 0 } },
+      perpusnas: {
+        acronym: "Perpusnas",
+        cooperationStats: {
+          editionsHosted: 2,
+          programmesHosted: 2,
+          programmesLed: 3,
+          participations: 2,
+          participantsSent: 0,
+          editionsAttended: 2,
+          programmesAttended: 2,
+        },
+      },
+      kemenlu: {
+        acronym: "Kemenlu",
+        cooperationStats: {
+          editionsHosted: 0,
+          programmesHosted: 0,
+          programmesLed: 1,
+          participations: 2,
+          participantsSent: 2,
+          editionsAttended: 1,
+          programmesAttended: 1,
+        },
+      },
+      secretariat: {
+        cooperationStats: {
+          editionsHosted: 1,
+          programmesHosted: 1,
+          programmesLed: 0,
+          participations: 0,
+          participantsSent: 0,
+          editionsAttended: 0,
+          programmesAttended: 0,
+        },
+      },
+      sriLankanLibrary: {
+        cooperationStats: {
+          editionsHosted: 0,
+          programmesHosted: 0,
+          programmesLed: 0,
+          participations: 2,
+          participantsSent: 2,
+          editionsAttended: 1,
+          programmesAttended: 1,
+        },
+      },
+      library: {
+        cooperationStats: {
+          editionsHosted: 0,
+          programmesHosted: 0,
+          programmesLed: 0,
+          participations: 0,
+          participantsSent: 0,
+          editionsAttended: 0,
+          programmesAttended: 0,
+        },
+      },
     });
   });
 
@@ -154,7 +315,12 @@ describe("country and institution summaries", () => {
     const counter = graph.subgraphs.programs.queries;
     const run = async (n: number) => {
       const before = counter.count;
-      const result: any = await postSigned(url, query, { representations: ids.slice(0, n).map((id) => ({ __typename: "Institution", id })) }, servicePrincipal("test"));
+      const result: any = await postSigned(
+        url,
+        query,
+        { representations: ids.slice(0, n).map((id) => ({ __typename: "Institution", id })) },
+        servicePrincipal("test"),
+      );
       expect(result.errors).toBeUndefined();
       expect(result.data._entities[0].cooperationStats).toEqual({ programmesLed: 3, editionsHosted: 2, participations: 2 });
       return counter.count - before;
@@ -167,9 +333,14 @@ describe("country and institution summaries", () => {
   it("keeps the Thai host, unknown to the institutions subgraph, out of the way", async () => {
     // Statistics never need the institutions subgraph: an id it does not know still counts.
     const url = graph.subgraphs.programs.graphqlUrl;
-    const result: any = await postSigned(url, `query($r: [_Any!]!) { _entities(representations: $r) { ... on Institution { cooperationStats { editionsHosted participations } } } }`, {
-      r: [{ __typename: "Institution", id: Fixture.thaiHostInstitution }],
-    }, servicePrincipal("test"));
+    const result: any = await postSigned(
+      url,
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on Institution { cooperationStats { editionsHosted participations } } } }`,
+      {
+        r: [{ __typename: "Institution", id: Fixture.thaiHostInstitution }],
+      },
+      servicePrincipal("test"),
+    );
     expect(result.data._entities[0].cooperationStats).toEqual({ editionsHosted: 1, participations: 1 });
   });
 });

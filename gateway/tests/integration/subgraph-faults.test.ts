@@ -2,7 +2,7 @@ import { createServer, type Socket } from "node:net";
 import { DemoIds, startSubgraph } from "@sstc/common";
 import { createTestDatabase, testSubgraphEnv, type TestDatabase } from "@sstc/common/testing";
 import { partnersSubgraph } from "@sstc/partners";
-import { startTestGraph, type TestGraph } from "../support/graph";
+import { startTestGraph, type GraphqlResult, type TestGraph } from "../support/graph";
 
 /* One subgraph (partners) stopped, hung, and back again, seen through the gateway over HTTP. */
 
@@ -77,14 +77,18 @@ const WITH_PARTNERS = `{
 
 const COUNTRIES = { nodes: expect.arrayContaining([expect.objectContaining({ code: expect.stringMatching(/^[A-Z]{2}$/), name: expect.any(String) })]) };
 
-function expectFaultAtPaths(result: Awaited<ReturnType<TestGraph["query"]>>, code: string) {
+function expectFaultAtPaths(result: GraphqlResult, code: string) {
   expect(result.status).toBe(200);
   expect(result.data!.countries).toEqual(COUNTRIES);
   expect(result.data!.countries.nodes).toHaveLength(3);
   expect(result.data!.partner).toBeNull();
   // While `partnerships` is non-null its failure nulls the programme; once nullable, only itself.
   if (result.data!.programByCode !== null) expect(result.data!.programByCode).toEqual({ code: "TPBIS-CP", partnerships: null });
-  expect(result.errors!.map((e) => ({ path: e.path, code: e.extensions?.code, service: e.extensions?.service })).sort((a, b) => String(a.path).localeCompare(String(b.path)))).toEqual([
+  expect(
+    result
+      .errors!.map((e) => ({ path: e.path, code: e.extensions?.code, service: e.extensions?.service }))
+      .sort((a, b) => String(a.path).localeCompare(String(b.path))),
+  ).toEqual([
     { path: ["partner"], code, service: "partners" },
     { path: ["programByCode", "partnerships"], code, service: "partners" },
   ]);

@@ -1,4 +1,4 @@
-import { createTestDatabase, freePort, postGraphql, TEST_SIGNING_SECRET, testSubgraphEnv, type TestDatabase } from "@sstc/common/testing";
+import { createTestDatabase, freePort, postGraphql, TEST_SIGNING_SECRET, testSubgraphEnv, type GraphqlResult, type TestDatabase } from "@sstc/common/testing";
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphEnv } from "@sstc/common";
 import { institutionsSubgraph } from "@sstc/institutions";
 import { partnersSubgraph } from "@sstc/partners";
@@ -14,8 +14,12 @@ const DEFINITIONS: Record<string, SubgraphDefinition> = {
 export interface TestGraph {
   gateway: RunningGateway;
   subgraphs: Record<"programs" | "institutions" | "partners", RunningSubgraph>;
-  /** A GraphQL request through the gateway over HTTP. */
-  query: typeof postGraphql extends (url: string, ...rest: infer R) => infer O ? (...rest: R) => O : never;
+  /** A GraphQL request through the gateway over HTTP; `TData` is the shape of `data` the query selects. */
+  query<TData = any, TVariables = Record<string, unknown>>(
+    query: string,
+    variables?: TVariables,
+    headers?: Record<string, string>,
+  ): Promise<GraphqlResult<TData>>;
   stop(): Promise<void>;
 }
 
@@ -51,7 +55,13 @@ export async function startTestGraph(
     for (const [name, definition] of Object.entries(DEFINITIONS)) {
       const db = await createTestDatabase(name);
       databases.push(db);
-      running[name] = await startSubgraph(definition, { ...testSubgraphEnv(db), ...urls, PORT: ports[name as keyof typeof ports], ...options.subgraphEnv, ...options.subgraphEnvOf?.[name as keyof typeof ports] });
+      running[name] = await startSubgraph(definition, {
+        ...testSubgraphEnv(db),
+        ...urls,
+        PORT: ports[name as keyof typeof ports],
+        ...options.subgraphEnv,
+        ...options.subgraphEnvOf?.[name as keyof typeof ports],
+      });
     }
     const gateway = await startGateway(
       loadGatewayEnv({
@@ -73,7 +83,8 @@ export async function startTestGraph(
     return {
       gateway,
       subgraphs,
-      query: (query, variables, headers) => postGraphql(gateway.graphqlUrl, query, variables, headers),
+      query: <TData, TVariables>(query: string, variables?: TVariables, headers?: Record<string, string>) =>
+        postGraphql<TData, TVariables>(gateway.graphqlUrl, query, variables, headers),
       stop: async () => {
         await gateway.stop();
         for (const s of Object.values(subgraphs)) await s.stop();
@@ -88,4 +99,6 @@ export async function startTestGraph(
 }
 
 /** The `extensions.code` of each error in a GraphQL response, in order. */
-export const codes = (result: { errors?: Array<{ extensions?: Record<string, any> }> }) => (result.errors ?? []).map((e) => e.extensions?.code);
+export const codes = (result: Pick<GraphqlResult, "errors">) => (result.errors ?? []).map((e) => e.extensions?.code);
+
+export { expectData, type GraphqlResult } from "@sstc/common/testing";

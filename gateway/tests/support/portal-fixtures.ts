@@ -135,7 +135,14 @@ export async function addPortalFixtures(graph: TestGraph) {
         [
           { editionId: Fixture.edition.agri2024, role: "PARTICIPANT", status: "ACCEPTED", countryCode: "ID", institutionId: I.kemenlu, gender: "FEMALE" },
           { editionId: Fixture.edition.agri2024, role: "PARTICIPANT", status: "ACCEPTED", countryCode: "ID", institutionId: I.kemenlu, gender: "MALE" },
-          { editionId: Fixture.edition.agri2024, role: "FACILITATOR", status: "ACCEPTED", countryCode: "TH", institutionId: Fixture.thaiHostInstitution, gender: null },
+          {
+            editionId: Fixture.edition.agri2024,
+            role: "FACILITATOR",
+            status: "ACCEPTED",
+            countryCode: "TH",
+            institutionId: Fixture.thaiHostInstitution,
+            gender: null,
+          },
           { editionId: Fixture.edition.agri2024, role: "PARTICIPANT", status: "NOMINATED", countryCode: "LK", institutionId: null, gender: "UNDISCLOSED" },
           { editionId: Fixture.edition.water2022, role: "PARTICIPANT", status: "COMPLETED", countryCode: "NP", institutionId: null, gender: "MALE" },
           { editionId: Fixture.edition.water2022, role: "SPEAKER", status: "ATTENDED", countryCode: "ID", institutionId: I.perpusnas, gender: "FEMALE" },

@@ -11,6 +11,7 @@ import { gatewayEnvSchema } from "@sstc/gateway";
  */
 const ROOT = resolve(__dirname, "../../..");
 const compose = parse(readFileSync(join(ROOT, "docker/compose.yaml"), "utf8"), { merge: true });
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the launcher is plain CommonJS outside every workspace, loaded by path
 const { SUBGRAPHS } = require(join(ROOT, "scripts/services.js")) as { SUBGRAPHS: Array<{ name: string; port: number }> };
 
 const shapeKeys = (schema: unknown) => Object.keys((schema as { shape?: Record<string, unknown>; def?: { shape?: Record<string, unknown> } }).shape ?? {});

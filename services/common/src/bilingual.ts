@@ -70,7 +70,13 @@ const LANG_ARG = {
   description: "Language wanted; defaults to the request's Accept-Language (en or id), else English. A missing translation falls back to the other language.",
 } as const;
 
-function defineField(prototype: object, name: string, type: () => unknown, options: { nullable: boolean; description: string; role?: Role }, body: (row: Record<string, unknown>, lang: Language) => unknown) {
+function defineField(
+  prototype: object,
+  name: string,
+  type: () => unknown,
+  options: { nullable: boolean; description: string; role?: Role },
+  body: (row: Record<string, unknown>, lang: Language) => unknown,
+) {
   const method = function (this: Record<string, unknown>, lang: Language | null | undefined, ctx: { language?: Language }) {
     return body(this, lang ?? ctx?.language ?? Language.EN);
   };
@@ -94,7 +100,13 @@ export function Bilingual(fields: BilingualField[]): ClassDecorator {
   return (target) => {
     for (const f of fields) {
       const get = (row: Record<string, unknown>, lang: Language) => localize(lang, row[f.en] as string | null, row[f.id] as string | null);
-      defineField(target.prototype, f.name, () => String, { nullable: f.nullable ?? false, description: f.description, role: f.role }, (row, lang) => get(row, lang).text);
+      defineField(
+        target.prototype,
+        f.name,
+        () => String,
+        { nullable: f.nullable ?? false, description: f.description, role: f.role },
+        (row, lang) => get(row, lang).text,
+      );
       defineField(
         target.prototype,
         `${f.name}Text`,

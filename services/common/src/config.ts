@@ -17,9 +17,7 @@ export class ConfigError extends Error {
 export function parseConfig<S extends z.ZodType>(schema: S, source: NodeJS.ProcessEnv): z.infer<S> {
   const result = schema.safeParse(source);
   if (!result.success) {
-    throw new ConfigError(
-      result.error.issues.map((issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`),
-    );
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`));
   }
   return result.data;
 }
@@ -79,6 +77,5 @@ export function refuseDevDefaultsInProduction(env: { NODE_ENV: string; GATEWAY_S
   }
 }
 
-export const subgraphEnvSchema = (defaultPort: number) =>
-  z.object({ ...subgraphEnvShape, PORT: port(defaultPort) }).superRefine(refuseDevDefaultsInProduction);
+export const subgraphEnvSchema = (defaultPort: number) => z.object({ ...subgraphEnvShape, PORT: port(defaultPort) }).superRefine(refuseDevDefaultsInProduction);
 export type SubgraphEnv = z.infer<ReturnType<typeof subgraphEnvSchema>>;

@@ -4,7 +4,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { isTransient, isUniqueViolation } from "./editing/transactions";
 import { foldCase, SQLITE_FOLD } from "./text";
-import { DataSource, EventSubscriber, type AfterQueryEvent, type EntitySubscriberInterface, type DataSourceOptions, type Logger, type MixedList, type EntitySchema } from "typeorm";
+import { DataSource, EventSubscriber, type AfterQueryEvent, type EntitySubscriberInterface, type DataSourceOptions, type Logger } from "typeorm";
 import { createLogger, currentRequestId, recordStatement, type Logger as PinoLogger } from "./observability";
 
 /**
@@ -67,8 +67,8 @@ export interface DataSourceSettings {
   url?: string;
   /** The SQLite file (":memory:" allowed); used when `url` is absent. */
   sqlitePath: string;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: NonNullable<DataSourceOptions["entities"]>;
+  migrations: NonNullable<DataSourceOptions["migrations"]>;
   logger?: QueryCounter;
 }
 
@@ -145,7 +145,9 @@ function serialiseTransactions(dataSource: DataSource) {
   const manager = dataSource.manager;
   const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
   manager.transaction = ((...args: unknown[]) =>
-    insideTransaction.getStore() ? transaction(...args) : exclusive(() => insideTransaction.run(true, () => transaction(...args)))) as typeof manager.transaction;
+    insideTransaction.getStore()
+      ? transaction(...args)
+      : exclusive(() => insideTransaction.run(true, () => transaction(...args)))) as typeof manager.transaction;
 
   const driver = dataSource.driver as unknown as { createQueryRunner(mode: string): { query: (...args: unknown[]) => Promise<unknown> } };
   const createQueryRunner = driver.createQueryRunner.bind(driver);

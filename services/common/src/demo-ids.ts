@@ -4,8 +4,7 @@
  * The article names no participants: their names, genders, home areas and
  * institutions are placeholders and are marked as such in the data.
  */
-const uuid = (group: number, n: number) =>
-  `00000000-0000-4000-8000-${group.toString().padStart(4, "0")}${n.toString().padStart(8, "0")}`;
+const uuid = (group: number, n: number) => `00000000-0000-4000-8000-${group.toString().padStart(4, "0")}${n.toString().padStart(8, "0")}`;
 
 export const DemoIds = {
   institution: {

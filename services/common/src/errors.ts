@@ -93,7 +93,12 @@ export function maskUnexpectedErrors(log: (error: unknown) => void) {
     }
     log(error);
     if (isDatabaseUnavailable(error)) {
-      return { message: "The service's database is unavailable; retry later.", path: formatted.path, locations: formatted.locations, extensions: { code: ErrorCode.SERVICE_UNAVAILABLE } };
+      return {
+        message: "The service's database is unavailable; retry later.",
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
     }
     return {
       message: "Internal server error.",

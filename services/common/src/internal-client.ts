@@ -65,7 +65,9 @@ export async function queryService<T = Record<string, unknown>>(
     });
   } catch (error) {
     throw withCause(
-      isTimeout(error) ? new ServiceCallError(service, "timed out", ErrorCode.SERVICE_TIMEOUT) : new ServiceCallError(service, "unreachable", ErrorCode.SERVICE_UNAVAILABLE),
+      isTimeout(error)
+        ? new ServiceCallError(service, "timed out", ErrorCode.SERVICE_TIMEOUT)
+        : new ServiceCallError(service, "unreachable", ErrorCode.SERVICE_UNAVAILABLE),
       error,
     );
   }
@@ -82,11 +84,16 @@ export async function queryService<T = Record<string, unknown>>(
     const code = first.extensions?.code;
     const passThrough = typeof code === "string" ? PASSED_THROUGH[code] : undefined;
     if (passThrough) throw passThrough(first.message ?? "Invalid request.");
-    if (typeof code === "string" && OUTAGE_CODES.has(code)) throw new ServiceCallError(service, code === ErrorCode.SERVICE_TIMEOUT ? "timed out" : "unavailable", code as typeof ErrorCode.SERVICE_UNAVAILABLE);
+    if (typeof code === "string" && OUTAGE_CODES.has(code))
+      throw new ServiceCallError(service, code === ErrorCode.SERVICE_TIMEOUT ? "timed out" : "unavailable", code as typeof ErrorCode.SERVICE_UNAVAILABLE);
     throw new ServiceCallError(service, `answered with an error: ${first.message ?? "(no message)"}`);
   }
   if (!response.ok || body.data == null) {
-    throw new ServiceCallError(service, `answered HTTP ${response.status} without data`, response.status >= 500 ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.INTERNAL_SERVER_ERROR);
+    throw new ServiceCallError(
+      service,
+      `answered HTTP ${response.status} without data`,
+      response.status >= 500 ? ErrorCode.SERVICE_UNAVAILABLE : ErrorCode.INTERNAL_SERVER_ERROR,
+    );
   }
   return body.data;
 }

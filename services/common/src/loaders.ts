@@ -108,12 +108,7 @@ export function referencesByKey<T extends ObjectLiteral>(ctx: SubgraphContext, e
  * The request's loader of one page of child rows per parent key (nested
  * connections); one loader per distinct page arguments.
  */
-export function childPages<T extends ObjectLiteral & { id: string }>(
-  ctx: SubgraphContext,
-  entity: EntityTarget<T>,
-  spec: ChildListSpec<T>,
-  args: PageArgs,
-) {
+export function childPages<T extends ObjectLiteral & { id: string }>(ctx: SubgraphContext, entity: EntityTarget<T>, spec: ChildListSpec<T>, args: PageArgs) {
   const repo = ctx.db.getRepository(entity);
   const name = `${repo.metadata.name}.by.${spec.parent}.${spec.where ?? ""}.${JSON.stringify(spec.parameters ?? {})}.${args.first ?? ""}.${args.after ?? ""}`;
   return ctx.loaders.get<string, ConnectionResult<T>>(name, async (keys) => {
@@ -123,7 +118,13 @@ export function childPages<T extends ObjectLiteral & { id: string }>(
 }
 
 /** Loads one row by key or fails with NOT_FOUND naming the type. */
-export async function findOrFail<T extends ObjectLiteral>(ctx: SubgraphContext, entity: EntityTarget<T>, key: keyof T & string, value: string, typeName: string): Promise<T> {
+export async function findOrFail<T extends ObjectLiteral>(
+  ctx: SubgraphContext,
+  entity: EntityTarget<T>,
+  key: keyof T & string,
+  value: string,
+  typeName: string,
+): Promise<T> {
   const row = await rowsByKey(ctx, entity, key).load(value);
   if (!row) throw new NotFoundError(typeName, value);
   return row;

@@ -147,11 +147,7 @@ const SORT_KEY = "keyset_sort_key";
  * silently misread. `totalCount` is a lazy getter: its COUNT query runs only
  * when a client selects it.
  */
-export async function paginate<T extends ObjectLiteral>(
-  qb: SelectQueryBuilder<T>,
-  args: PageArgs,
-  order: KeysetOrder<T>,
-): Promise<ConnectionResult<T>> {
+export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, args: PageArgs, order: KeysetOrder<T>): Promise<ConnectionResult<T>> {
   const first = pageSize(args);
   const alias = qb.alias;
   const countQuery = qb.clone();
@@ -178,14 +174,21 @@ export async function paginate<T extends ObjectLiteral>(
   let more: boolean;
   if (order.expression) {
     // A computed key is selected alongside the entity and read back from the raw row.
-    qb.addSelect(order.expression, SORT_KEY).orderBy(SORT_KEY, direction).addOrderBy(`${alias}.${unique}`, direction).limit(first + 1);
+    qb.addSelect(order.expression, SORT_KEY)
+      .orderBy(SORT_KEY, direction)
+      .addOrderBy(`${alias}.${unique}`, direction)
+      .limit(first + 1);
     const { raw, entities } = await qb.getRawAndEntities();
     const keys = new Map<unknown, unknown>(raw.map((r: Record<string, unknown>) => [String(r[`${alias}_${unique}`]), r[SORT_KEY]]));
     more = entities.length > first;
     page = entities.slice(0, first);
     keyOf = (node) => keys.get(String(node[unique])) ?? null;
   } else {
-    const rows = await qb.orderBy(sort, direction).addOrderBy(`${alias}.${unique}`, direction).take(first + 1).getMany();
+    const rows = await qb
+      .orderBy(sort, direction)
+      .addOrderBy(`${alias}.${unique}`, direction)
+      .take(first + 1)
+      .getMany();
     more = rows.length > first;
     page = rows.slice(0, first);
     keyOf = (node) => node[order.property!] ?? null;

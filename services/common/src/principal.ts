@@ -77,4 +77,10 @@ export async function verifyPrincipal(secret: string, token: string | undefined,
 }
 
 /** The principal services use when they call each other on their own account. */
-export const servicePrincipal = (name: string): Principal => ({ role: "admin", subject: `service:${name}`, institutionId: null, partnerId: null, via: "service" });
+export const servicePrincipal = (name: string): Principal => ({
+  role: "admin",
+  subject: `service:${name}`,
+  institutionId: null,
+  partnerId: null,
+  via: "service",
+});

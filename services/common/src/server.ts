@@ -127,7 +127,13 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
     const status = error.type === UNSUPPORTED_CHARSET ? 415 : error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) log("request failed", error);
     const message =
-      status === 413 ? "Request body is too large." : status === 415 ? "Request body must be UTF-8 JSON." : status === 500 ? "Internal server error." : "Malformed request body.";
+      status === 413
+        ? "Request body is too large."
+        : status === 415
+          ? "Request body must be UTF-8 JSON."
+          : status === 500
+            ? "Internal server error."
+            : "Malformed request body.";
     sendGraphqlError(res, status, status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST", message);
   });
 
@@ -252,7 +258,11 @@ function withoutSuggestions(format: (formatted: GraphQLFormattedError, error: un
  */
 export function sendGraphqlError(res: Response, status: number, code: string, message: string, headers: Record<string, string> = {}) {
   (res.locals.observedRequest as RequestContext | undefined)?.errorCodes.push(code);
-  res.status(status).set(headers).type(errorMediaType(res.req)).json({ errors: [{ message, extensions: { code } }] });
+  res
+    .status(status)
+    .set(headers)
+    .type(errorMediaType(res.req))
+    .json({ errors: [{ message, extensions: { code } }] });
 }
 
 const JSON_TYPE = "application/json";

@@ -15,7 +15,7 @@ export interface ServiceLinks {
  * subgraphs answer nothing else), through the one service-to-service client
  * (`queryService`: deadline, error pass-through, masking).
  */
-export async function callSubgraph<T = Record<string, any>>(
+export async function callSubgraph<T = Record<string, unknown>>(
   links: ServiceLinks,
   service: keyof ServiceLinks["urls"],
   principal: Principal,
@@ -71,10 +71,8 @@ export async function assertReferencesExist(
   const missing = new Set(unique.filter((_, i) => !data._entities[i]).map((r) => `${r.typename}:${r.key}`));
   const dangling = references.filter((r) => missing.has(`${r.typename}:${r.key}`));
   if (dangling.length) {
-    throw new BadUserInputError(
-      `Unknown references: ${dangling.map((r) => `${r.field} names no ${r.typename} ${JSON.stringify(r.key)}`).join("; ")}.`,
-      { fields: dangling.map((r) => ({ field: r.field, messages: [`no ${r.typename} ${r.key}`] })) },
-    );
+    throw new BadUserInputError(`Unknown references: ${dangling.map((r) => `${r.field} names no ${r.typename} ${JSON.stringify(r.key)}`).join("; ")}.`, {
+      fields: dangling.map((r) => ({ field: r.field, messages: [`no ${r.typename} ${r.key}`] })),
+    });
   }
 }
-

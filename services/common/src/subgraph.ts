@@ -1,7 +1,7 @@
 import { resolve } from "node:path";
-import type { DataSource, EntitySchema, MixedList } from "typeorm";
+import type { DataSource } from "typeorm";
 import { ConfigError, parseConfig, subgraphEnvSchema, type SubgraphEnv } from "./config";
-import { createDataSource, isMysql, QueryCounter } from "./data-source";
+import { createDataSource, isMysql, QueryCounter, type DataSourceSettings } from "./data-source";
 import type { SubgraphSchema } from "./federation";
 import { RequestLoaders } from "./loaders";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
@@ -33,8 +33,8 @@ export interface SubgraphContext {
 export interface SubgraphDefinition {
   name: string;
   defaultPort: number;
-  entities: MixedList<Function | string | EntitySchema>;
-  migrations: MixedList<Function | string>;
+  entities: DataSourceSettings["entities"];
+  migrations: DataSourceSettings["migrations"];
   /** Builds the subgraph schema (no database needed). */
   buildSchema(): Promise<SubgraphSchema>;
   /** True when the database holds none of this subgraph's records. */
@@ -49,7 +49,11 @@ export interface RunningSubgraph extends RunningServer {
 }
 
 /** Opens the database and applies pending migrations. */
-export async function openDatabase(definition: SubgraphDefinition, env: Pick<SubgraphEnv, "DATABASE_URL" | "SQLITE_PATH" | "LOG_LEVEL">, queries = new QueryCounter(env.LOG_LEVEL === "debug")) {
+export async function openDatabase(
+  definition: SubgraphDefinition,
+  env: Pick<SubgraphEnv, "DATABASE_URL" | "SQLITE_PATH" | "LOG_LEVEL">,
+  queries = new QueryCounter(env.LOG_LEVEL === "debug"),
+) {
   const db = createDataSource({
     url: env.DATABASE_URL,
     sqlitePath: env.SQLITE_PATH ?? resolve(process.cwd(), ".data", `${definition.name}.sqlite`),
@@ -158,7 +162,10 @@ export async function runSubgraphProcess(definition: SubgraphDefinition) {
     exitOnUnexpectedErrors(logger);
     const tracing = env.OTEL_EXPORTER_OTLP_ENDPOINT ? startTracing(definition.name, env.OTEL_EXPORTER_OTLP_ENDPOINT) : undefined;
     const running = await startSubgraph(definition, env);
-    logger.info({ url: running.graphqlUrl, metrics: running.metricsUrl, database: env.DATABASE_URL ? "MySQL" : "SQLite", tracing: Boolean(tracing) }, `ready at ${running.graphqlUrl}`);
+    logger.info(
+      { url: running.graphqlUrl, metrics: running.metricsUrl, database: env.DATABASE_URL ? "MySQL" : "SQLite", tracing: Boolean(tracing) },
+      `ready at ${running.graphqlUrl}`,
+    );
     exitOnSignals(
       async () => {
         await running.stop();
@@ -170,7 +177,10 @@ export async function runSubgraphProcess(definition: SubgraphDefinition) {
     );
   } catch (error) {
     // A bad configuration is the operator's to fix, not a crash: the list of problems, no stack.
-    logger.fatal(error instanceof ConfigError ? { problems: error.problems } : { err: error }, `failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    logger.fatal(
+      error instanceof ConfigError ? { problems: error.problems } : { err: error },
+      `failed to start: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   }
 }

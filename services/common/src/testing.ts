@@ -31,7 +31,12 @@ export async function createTestDatabase(name: string): Promise<TestDatabase> {
   if (server) {
     const url = new URL(server);
     const database = `sstc_t${process.pid}_${++counter}_${name}`;
-    const admin = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+    const admin = await createConnection({
+      host: url.hostname,
+      port: Number(url.port || 3306),
+      user: decodeURIComponent(url.username),
+      password: decodeURIComponent(url.password),
+    });
     await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
     await admin.end();
     url.pathname = `/${database}`;
@@ -39,7 +44,12 @@ export async function createTestDatabase(name: string): Promise<TestDatabase> {
       kind: "mysql",
       env: { DATABASE_URL: url.toString(), SQLITE_PATH: undefined },
       drop: async () => {
-        const conn = await createConnection({ host: url.hostname, port: Number(url.port || 3306), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password) });
+        const conn = await createConnection({
+          host: url.hostname,
+          port: Number(url.port || 3306),
+          user: decodeURIComponent(url.username),
+          password: decodeURIComponent(url.password),
+        });
         await conn.query(`DROP DATABASE IF EXISTS \`${database}\``);
         await conn.end();
       },
@@ -69,25 +79,65 @@ export function testSubgraphEnv(db: TestDatabase, seed: SubgraphEnv["SEED_DEMO_D
   };
 }
 
+/** One GraphQL error as a client receives it. */
+export interface GraphqlError {
+  message: string;
+  path?: Array<string | number>;
+  locations?: Array<{ line: number; column: number }>;
+  extensions?: Record<string, any>;
+}
+
+/** A parsed GraphQL response with its HTTP status; `TData` is the shape of `data` the query selects. */
+export interface GraphqlResult<TData = any> {
+  status: number;
+  data?: TData;
+  errors?: GraphqlError[];
+  extensions?: Record<string, unknown>;
+}
+
+// The request behind each result, kept out of the result itself so that assertions on whole
+// results and their JSON stay exactly what the server sent.
+const requests = new WeakMap<object, { url: string; query: string; variables?: unknown }>();
+
 /** POSTs a GraphQL request and returns the parsed body with the HTTP status. */
-export async function postGraphql<T = Record<string, any>>(
+export async function postGraphql<TData = any, TVariables = Record<string, unknown>>(
   url: string,
   query: string,
-  variables?: Record<string, unknown>,
+  variables?: TVariables,
   headers: Record<string, string> = {},
-): Promise<{ status: number; data?: T; errors?: Array<{ message: string; path?: unknown[]; extensions?: Record<string, any> }> }> {
+): Promise<GraphqlResult<TData>> {
   const res = await fetch(url, {
     method: "POST",
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  const body = (await res.json()) as { data?: T; errors?: never };
-  return { status: res.status, ...body };
+  const body = (await res.json()) as Omit<GraphqlResult<TData>, "status">;
+  const result: GraphqlResult<TData> = { status: res.status, ...body };
+  requests.set(result, { url, query, variables });
+  return result;
+}
+
+/**
+ * The `data` of a response that must have succeeded (HTTP 200, no errors, data present); otherwise
+ * throws an error that shows the request and the whole response body.
+ */
+export function expectData<TData>(result: GraphqlResult<TData>): TData {
+  if (result.status === 200 && !result.errors?.length && result.data != null) return result.data;
+  const request = requests.get(result);
+  const sent = request ? `${request.query}\nvariables: ${JSON.stringify(request.variables)}\nto ${request.url}` : "(not sent through postGraphql)";
+  const { status, ...body } = result;
+  throw new Error(`Expected data without errors.\nRequest: ${sent}\nResponse (HTTP ${status}): ${JSON.stringify(body, null, 2)}`);
 }
 
 /** Calls a subgraph directly, as the gateway would: with a principal signed for this query. */
-export async function postSigned<T = Record<string, any>>(url: string, query: string, variables: Record<string, unknown> | undefined, principal: Principal, secret = TEST_SIGNING_SECRET) {
-  return postGraphql<T>(url, query, variables, { [PRINCIPAL_HEADER]: await signPrincipal(secret, principal, query) });
+export async function postSigned<TData = any, TVariables = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables: TVariables | undefined,
+  principal: Principal,
+  secret = TEST_SIGNING_SECRET,
+): Promise<GraphqlResult<TData>> {
+  return postGraphql<TData, TVariables>(url, query, variables, { [PRINCIPAL_HEADER]: await signPrincipal(secret, principal, query) });
 }
 
 /** A TCP port free on loopback right now. */

@@ -12,6 +12,7 @@ import { BadUserInputError } from "./errors";
  */
 
 /** C0 controls except tab, LF and CR; DEL; C1 controls. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 /** With the `u` flag a surrogate class only matches surrogates that are not part of a pair. */
 const LONE_SURROGATE = /\p{Cs}/u;

@@ -16,10 +16,7 @@ export function auditLogTable(): Table {
       { name: "actorInstitutionId", type: "varchar", length: "36", isNullable: true },
       { name: "changes", type: "text" },
     ],
-    indices: [
-      new TableIndex({ name: "IX_audit_entity", columnNames: ["entityId", "at"] }),
-      new TableIndex({ name: "IX_audit_at", columnNames: ["at", "id"] }),
-    ],
+    indices: [new TableIndex({ name: "IX_audit_entity", columnNames: ["entityId", "at"] }), new TableIndex({ name: "IX_audit_at", columnNames: ["at", "id"] })],
   });
 }
 

@@ -10,9 +10,17 @@ export function historyResolver<T extends { id: string }>(type: ClassType<T>, ty
   @Resolver(() => type)
   class HistoryResolver {
     @Authorized("editor")
-    @FieldResolver(() => AuditEntryConnection, { nullable: true, description: `Changes to this ${typeName}, oldest first (editor role and above: null with FORBIDDEN below it).` })
+    @FieldResolver(() => AuditEntryConnection, {
+      nullable: true,
+      description: `Changes to this ${typeName}, oldest first (editor role and above: null with FORBIDDEN below it).`,
+    })
     history(@Root() row: T, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
-      return childPages(ctx, AuditEntry, { parent: "entityId", orderBy: ["at"], where: "t.entityType = :entityType", parameters: { entityType: typeName } }, page).load(row.id);
+      return childPages(
+        ctx,
+        AuditEntry,
+        { parent: "entityId", orderBy: ["at"], where: "t.entityType = :entityType", parameters: { entityType: typeName } },
+        page,
+      ).load(row.id);
     }
   }
   Object.defineProperty(HistoryResolver, "name", { value: `${typeName}HistoryResolver` });
@@ -24,7 +32,11 @@ export function auditTrailResolver(subgraph: string) {
   @Resolver()
   class AuditTrailResolver {
     @Authorized("admin")
-    @Query(() => AuditEntryConnection, { name: `${subgraph}AuditTrail`, nullable: true, description: `Changes recorded by the ${subgraph} subgraph, oldest first (admin role: null with FORBIDDEN below it).` })
+    @Query(() => AuditEntryConnection, {
+      name: `${subgraph}AuditTrail`,
+      nullable: true,
+      description: `Changes recorded by the ${subgraph} subgraph, oldest first (admin role: null with FORBIDDEN below it).`,
+    })
     auditTrail(
       @Args() page: PageArgs,
       @Arg("entityType", () => String, { nullable: true, description: "Only changes to this type, e.g. Program." }) entityType: string | undefined,

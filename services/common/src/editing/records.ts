@@ -70,7 +70,13 @@ async function audit(manager: EntityManager, ctx: SubgraphContext, action: Audit
 }
 
 /** Inserts one record and its audit entry with the given manager (inside a transaction the caller opened). */
-export async function insertAudited<T extends BaseRecord>(ctx: SubgraphContext, m: EntityManager, entity: EntityTarget<T>, typeName: string, values: DeepPartial<T>): Promise<T> {
+export async function insertAudited<T extends BaseRecord>(
+  ctx: SubgraphContext,
+  m: EntityManager,
+  entity: EntityTarget<T>,
+  typeName: string,
+  values: DeepPartial<T>,
+): Promise<T> {
   const repo = m.getRepository(entity);
   const created = await repo.save(repo.create({ ...values, id: newId() } as DeepPartial<T>));
   await audit(m, ctx, AuditAction.CREATE, typeName, created.id, created.version, diff({}, values as Partial<T>));
@@ -136,7 +142,11 @@ export interface UpdateSpec<T extends BaseRecord> {
 }
 
 /** Reads the record and refuses, in order: absent, not the caller's, stale version, moved to someone else's. */
-async function decide<T extends BaseRecord>(ctx: SubgraphContext, m: EntityManager, spec: Pick<UpdateSpec<T>, "entity" | "typeName" | "id" | "version" | "patch" | "owners">) {
+async function decide<T extends BaseRecord>(
+  ctx: SubgraphContext,
+  m: EntityManager,
+  spec: Pick<UpdateSpec<T>, "entity" | "typeName" | "id" | "version" | "patch" | "owners">,
+) {
   const label = `${spec.typeName} ${spec.id}`;
   const current = await m.getRepository(spec.entity).findOneBy({ id: spec.id } as never);
   if (!current) throw new NotFoundError(spec.typeName, spec.id);

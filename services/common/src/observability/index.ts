@@ -79,7 +79,12 @@ export class Observability {
     const started = process.hrtime.bigint();
     const request: RequestContext = { requestId: acceptOrCreateRequestId(req.header(REQUEST_ID_HEADER)), errorCodes: [] };
     res.setHeader(REQUEST_ID_HEADER, request.requestId);
-    const server = startServerSpan(`${req.method} /graphql`, req.headers, { "http.request.method": req.method, "url.path": "/graphql", "sstc.service": this.settings.service, "sstc.request_id": request.requestId });
+    const server = startServerSpan(`${req.method} /graphql`, req.headers, {
+      "http.request.method": req.method,
+      "url.path": "/graphql",
+      "sstc.service": this.settings.service,
+      "sstc.request_id": request.requestId,
+    });
     request.trace = server?.context;
     res.locals.observedRequest = request;
     res.once("close", () => {

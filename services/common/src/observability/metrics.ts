@@ -42,11 +42,38 @@ export class ServiceMetrics {
     // Process memory, CPU, event-loop lag, GC and handles (the standard Node.js series).
     collectDefaultMetrics({ register: this.registry });
     const registers = [this.registry];
-    this.requests = new Counter({ name: "sstc_graphql_requests_total", help: "GraphQL requests answered, by operation name and HTTP status.", labelNames: ["operation", "status"], registers });
-    this.duration = new Histogram({ name: "sstc_graphql_request_duration_seconds", help: "Time from receiving a GraphQL request to sending the last byte of its answer.", labelNames: ["operation"], buckets: SECONDS, registers });
-    this.errors = new Counter({ name: "sstc_graphql_errors_total", help: "Errors in GraphQL answers, by operation name and extensions.code.", labelNames: ["operation", "code"], registers });
-    this.subgraphFetches = new Histogram({ name: "sstc_subgraph_fetch_duration_seconds", help: "Gateway calls to subgraphs: time to the end of the answer, by subgraph and outcome (ok, http_error, failed).", labelNames: ["subgraph", "outcome"], buckets: SECONDS, registers });
-    this.subgraphErrors = new Counter({ name: "sstc_subgraph_fetch_errors_total", help: "Gateway calls to subgraphs that failed, by reason: timeout, aborted, unreachable (connection refused or reset), http_5xx, http_4xx.", labelNames: ["subgraph", "reason"], registers });
+    this.requests = new Counter({
+      name: "sstc_graphql_requests_total",
+      help: "GraphQL requests answered, by operation name and HTTP status.",
+      labelNames: ["operation", "status"],
+      registers,
+    });
+    this.duration = new Histogram({
+      name: "sstc_graphql_request_duration_seconds",
+      help: "Time from receiving a GraphQL request to sending the last byte of its answer.",
+      labelNames: ["operation"],
+      buckets: SECONDS,
+      registers,
+    });
+    this.errors = new Counter({
+      name: "sstc_graphql_errors_total",
+      help: "Errors in GraphQL answers, by operation name and extensions.code.",
+      labelNames: ["operation", "code"],
+      registers,
+    });
+    this.subgraphFetches = new Histogram({
+      name: "sstc_subgraph_fetch_duration_seconds",
+      help: "Gateway calls to subgraphs: time to the end of the answer, by subgraph and outcome (ok, http_error, failed).",
+      labelNames: ["subgraph", "outcome"],
+      buckets: SECONDS,
+      registers,
+    });
+    this.subgraphErrors = new Counter({
+      name: "sstc_subgraph_fetch_errors_total",
+      help: "Gateway calls to subgraphs that failed, by reason: timeout, aborted, unreachable (connection refused or reset), http_5xx, http_4xx.",
+      labelNames: ["subgraph", "reason"],
+      registers,
+    });
   }
 
   /** The label for an operation name: its own while under the cap, else "other"; "anonymous" / "unresolved" for none. */

@@ -4,7 +4,8 @@ import { BadUserInputError, ConflictError, maskUnexpectedErrors, NotFoundError }
 describe("error masking", () => {
   const logged: unknown[] = [];
   const format = maskUnexpectedErrors((e) => logged.push(e));
-  const formatted = (error: GraphQLError) => format({ message: error.message, path: ["x"], extensions: { ...error.extensions, stacktrace: ["at secret.ts:1"] } }, error);
+  const formatted = (error: GraphQLError) =>
+    format({ message: error.message, path: ["x"], extensions: { ...error.extensions, stacktrace: ["at secret.ts:1"] } }, error);
 
   it("keeps expected errors with their code and drops stack traces", () => {
     const out = formatted(new NotFoundError("Program", "abc"));

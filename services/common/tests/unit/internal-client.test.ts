@@ -51,7 +51,10 @@ describe("queryService", () => {
   it("posts the operation as JSON and returns its data", async () => {
     const data = await queryService(`${base}/ok`, "query($id: ID!) { programIdsByPartner(partnerId: $id) }", { id: "p" });
     expect(data).toEqual({ programIdsByPartner: ["a", "b"] });
-    expect(received).toEqual({ contentType: "application/json", body: { query: "query($id: ID!) { programIdsByPartner(partnerId: $id) }", variables: { id: "p" } } });
+    expect(received).toEqual({
+      contentType: "application/json",
+      body: { query: "query($id: ID!) { programIdsByPartner(partnerId: $id) }", variables: { id: "p" } },
+    });
   });
 
   it("passes on an error that describes the caller's input", async () => {
@@ -60,14 +63,17 @@ describe("queryService", () => {
     expect(error.message).toBe('"partnerId" must be a UUID.');
   });
 
-  it.each([["an internal error of the other service", "/internal", /answered with an error/]])("turns %s into an internal error that is masked before it reaches a client", async (_label, path, reason) => {
-    const error = await failure(queryService(`${base}${path}`, "{ x }", {}, { service: "partners", timeoutMs: 300 }));
-    expect(error).toBeInstanceOf(ServiceCallError);
-    expect(error.message).toMatch(reason);
-    expect(error.extensions).toMatchObject({ code: ErrorCode.INTERNAL_SERVER_ERROR, service: "partners" });
-    const masked = maskUnexpectedErrors(() => {})({ message: error.message, extensions: error.extensions }, error);
-    expect(masked).toMatchObject({ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } });
-  });
+  it.each([["an internal error of the other service", "/internal", /answered with an error/]])(
+    "turns %s into an internal error that is masked before it reaches a client",
+    async (_label, path, reason) => {
+      const error = await failure(queryService(`${base}${path}`, "{ x }", {}, { service: "partners", timeoutMs: 300 }));
+      expect(error).toBeInstanceOf(ServiceCallError);
+      expect(error.message).toMatch(reason);
+      expect(error.extensions).toMatchObject({ code: ErrorCode.INTERNAL_SERVER_ERROR, service: "partners" });
+      const masked = maskUnexpectedErrors(() => {})({ message: error.message, extensions: error.extensions }, error);
+      expect(masked).toMatchObject({ message: "Internal server error.", extensions: { code: "INTERNAL_SERVER_ERROR" } });
+    },
+  );
 
   it.each([
     ["a 5xx without a GraphQL body", "/html", "SERVICE_UNAVAILABLE", "Call to the partners service failed: answered HTTP 502 without a GraphQL body"],

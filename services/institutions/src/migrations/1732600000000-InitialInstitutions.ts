@@ -35,7 +35,12 @@ export class InitialInstitutions1732600000000 implements MigrationInterface {
         indices: [new TableIndex({ name: "UQ_area_code", columnNames: ["code"], isUnique: true })],
         foreignKeys: [
           new TableForeignKey({ name: "FK_area_country", columnNames: ["countryCode"], referencedTableName: "countries", referencedColumnNames: ["code"] }),
-          new TableForeignKey({ name: "FK_area_parent", columnNames: ["parentId"], referencedTableName: "administrative_areas", referencedColumnNames: ["id"] }),
+          new TableForeignKey({
+            name: "FK_area_parent",
+            columnNames: ["parentId"],
+            referencedTableName: "administrative_areas",
+            referencedColumnNames: ["id"],
+          }),
         ],
       }),
     );
@@ -59,8 +64,18 @@ export class InitialInstitutions1732600000000 implements MigrationInterface {
           new TableIndex({ name: "IX_institution_parent", columnNames: ["parentId"] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: "FK_institution_country", columnNames: ["countryCode"], referencedTableName: "countries", referencedColumnNames: ["code"] }),
-          new TableForeignKey({ name: "FK_institution_area", columnNames: ["areaId"], referencedTableName: "administrative_areas", referencedColumnNames: ["id"] }),
+          new TableForeignKey({
+            name: "FK_institution_country",
+            columnNames: ["countryCode"],
+            referencedTableName: "countries",
+            referencedColumnNames: ["code"],
+          }),
+          new TableForeignKey({
+            name: "FK_institution_area",
+            columnNames: ["areaId"],
+            referencedTableName: "administrative_areas",
+            referencedColumnNames: ["id"],
+          }),
           new TableForeignKey({ name: "FK_institution_parent", columnNames: ["parentId"], referencedTableName: "institutions", referencedColumnNames: ["id"] }),
         ],
       }),
@@ -81,7 +96,12 @@ export class InitialInstitutions1732600000000 implements MigrationInterface {
         ],
         indices: [new TableIndex({ name: "IX_person_institution", columnNames: ["institutionId"] })],
         foreignKeys: [
-          new TableForeignKey({ name: "FK_person_institution", columnNames: ["institutionId"], referencedTableName: "institutions", referencedColumnNames: ["id"] }),
+          new TableForeignKey({
+            name: "FK_person_institution",
+            columnNames: ["institutionId"],
+            referencedTableName: "institutions",
+            referencedColumnNames: ["id"],
+          }),
         ],
       }),
     );

@@ -61,8 +61,24 @@ export async function seedInstitutions(db: DataSource): Promise<void> {
     const areas = tx.getRepository(AdministrativeArea);
     await areas.save(
       areas.create([
-        { id: DemoIds.area.dkiJakarta, code: "31", nameEn: "Special Capital Region of Jakarta", nameId: "Daerah Khusus Ibukota Jakarta", level: AreaLevel.PROVINCE, countryCode: "ID", parentId: null },
-        { id: DemoIds.area.eastJakarta, code: "3172", nameEn: "East Jakarta", nameId: "Kota Administrasi Jakarta Timur", level: AreaLevel.CITY, countryCode: "ID", parentId: DemoIds.area.dkiJakarta },
+        {
+          id: DemoIds.area.dkiJakarta,
+          code: "31",
+          nameEn: "Special Capital Region of Jakarta",
+          nameId: "Daerah Khusus Ibukota Jakarta",
+          level: AreaLevel.PROVINCE,
+          countryCode: "ID",
+          parentId: null,
+        },
+        {
+          id: DemoIds.area.eastJakarta,
+          code: "3172",
+          nameEn: "East Jakarta",
+          nameId: "Kota Administrasi Jakarta Timur",
+          level: AreaLevel.CITY,
+          countryCode: "ID",
+          parentId: DemoIds.area.dkiJakarta,
+        },
       ]),
     );
     // Provinces first, so that regencies and cities can point at them.
@@ -72,7 +88,15 @@ export async function seedInstitutions(db: DataSource): Promise<void> {
       const id = demoAreaIds.home(i);
       areaIdByCode.set(a.code, id);
       await areas.save(
-        areas.create({ id, code: a.code, nameEn: a.nameEn, nameId: a.nameId, level: a.level as AreaLevel, countryCode: "ID", parentId: "parent" in a ? areaIdByCode.get(a.parent)! : null }),
+        areas.create({
+          id,
+          code: a.code,
+          nameEn: a.nameEn,
+          nameId: a.nameId,
+          level: a.level as AreaLevel,
+          countryCode: "ID",
+          parentId: "parent" in a ? areaIdByCode.get(a.parent)! : null,
+        }),
       );
     }
 
@@ -80,17 +104,76 @@ export async function seedInstitutions(db: DataSource): Promise<void> {
     const I = DemoIds.institution;
     await institutions.save(
       institutions.create([
-        { id: I.perpusnas, nameEn: "National Library of Indonesia", nameId: "Perpustakaan Nasional Republik Indonesia", acronym: "Perpusnas", type: InstitutionType.NATIONAL_LIBRARY, countryCode: "ID", areaId: DemoIds.area.dkiJakarta, website: "https://www.perpusnas.go.id" },
-        { id: I.kemensetneg, nameEn: "Ministry of State Secretariat", nameId: "Kementerian Sekretariat Negara", acronym: "Kemensetneg", type: InstitutionType.MINISTRY, countryCode: "ID", areaId: DemoIds.area.dkiJakarta, website: "https://www.setneg.go.id" },
-        { id: I.kemenlu, nameEn: "Ministry of Foreign Affairs", nameId: "Kementerian Luar Negeri", acronym: "Kemenlu", type: InstitutionType.MINISTRY, countryCode: "ID", areaId: DemoIds.area.dkiJakarta, website: "https://kemlu.go.id" },
-        { id: I.colomboPlanSecretariat, nameEn: "Colombo Plan Secretariat", nameId: "Sekretariat Colombo Plan", acronym: "CPS", type: InstitutionType.INTERGOVERNMENTAL_ORGANISATION, countryCode: "LK", website: "https://colombo-plan.org" },
-        { id: I.eastJakartaGovernment, nameEn: "East Jakarta Administrative City Government", nameId: "Pemerintah Kota Administrasi Jakarta Timur", type: InstitutionType.LOCAL_GOVERNMENT, countryCode: "ID", areaId: DemoIds.area.eastJakarta },
+        {
+          id: I.perpusnas,
+          nameEn: "National Library of Indonesia",
+          nameId: "Perpustakaan Nasional Republik Indonesia",
+          acronym: "Perpusnas",
+          type: InstitutionType.NATIONAL_LIBRARY,
+          countryCode: "ID",
+          areaId: DemoIds.area.dkiJakarta,
+          website: "https://www.perpusnas.go.id",
+        },
+        {
+          id: I.kemensetneg,
+          nameEn: "Ministry of State Secretariat",
+          nameId: "Kementerian Sekretariat Negara",
+          acronym: "Kemensetneg",
+          type: InstitutionType.MINISTRY,
+          countryCode: "ID",
+          areaId: DemoIds.area.dkiJakarta,
+          website: "https://www.setneg.go.id",
+        },
+        {
+          id: I.kemenlu,
+          nameEn: "Ministry of Foreign Affairs",
+          nameId: "Kementerian Luar Negeri",
+          acronym: "Kemenlu",
+          type: InstitutionType.MINISTRY,
+          countryCode: "ID",
+          areaId: DemoIds.area.dkiJakarta,
+          website: "https://kemlu.go.id",
+        },
+        {
+          id: I.colomboPlanSecretariat,
+          nameEn: "Colombo Plan Secretariat",
+          nameId: "Sekretariat Colombo Plan",
+          acronym: "CPS",
+          type: InstitutionType.INTERGOVERNMENTAL_ORGANISATION,
+          countryCode: "LK",
+          website: "https://colombo-plan.org",
+        },
+        {
+          id: I.eastJakartaGovernment,
+          nameEn: "East Jakarta Administrative City Government",
+          nameId: "Pemerintah Kota Administrasi Jakarta Timur",
+          type: InstitutionType.LOCAL_GOVERNMENT,
+          countryCode: "ID",
+          areaId: DemoIds.area.eastJakarta,
+        },
       ]),
     );
     await institutions.save(
       institutions.create([
-        { id: I.kemenluSosbudDirectorate, nameEn: "Directorate of Social Culture and International Organizations for Developing Countries", nameId: "Direktorat Sosial Budaya dan Organisasi Internasional Negara Berkembang", acronym: "Dit. Sosbud & OINB", type: InstitutionType.DIRECTORATE, countryCode: "ID", areaId: DemoIds.area.dkiJakarta, parentId: I.kemenlu },
-        { id: I.mutiaraRawaBinongLibrary, nameEn: "Mutiara Rawa Binong Library", nameId: "Perpustakaan Mutiara Rawa Binong", type: InstitutionType.PUBLIC_LIBRARY, countryCode: "ID", areaId: DemoIds.area.eastJakarta, parentId: null },
+        {
+          id: I.kemenluSosbudDirectorate,
+          nameEn: "Directorate of Social Culture and International Organizations for Developing Countries",
+          nameId: "Direktorat Sosial Budaya dan Organisasi Internasional Negara Berkembang",
+          acronym: "Dit. Sosbud & OINB",
+          type: InstitutionType.DIRECTORATE,
+          countryCode: "ID",
+          areaId: DemoIds.area.dkiJakarta,
+          parentId: I.kemenlu,
+        },
+        {
+          id: I.mutiaraRawaBinongLibrary,
+          nameEn: "Mutiara Rawa Binong Library",
+          nameId: "Perpustakaan Mutiara Rawa Binong",
+          type: InstitutionType.PUBLIC_LIBRARY,
+          countryCode: "ID",
+          areaId: DemoIds.area.eastJakarta,
+          parentId: null,
+        },
         ...indonesianHomeAreas.map((a, i) => ({
           id: demoAreaIds.homeLibrary(i),
           nameEn: `Library and Archives Office of ${a.nameEn}`,
@@ -112,7 +195,15 @@ export async function seedInstitutions(db: DataSource): Promise<void> {
     const people = tx.getRepository(Person);
     await people.save(
       people.create([
-        { id: DemoIds.person.ofySofiana, fullName: "Ofy Sofiana", isPlaceholder: false, positionEn: "Chief Secretary of the National Library", positionId: "Sekretaris Utama Perpustakaan Nasional", institutionId: I.perpusnas, gender: Gender.FEMALE },
+        {
+          id: DemoIds.person.ofySofiana,
+          fullName: "Ofy Sofiana",
+          isPlaceholder: false,
+          positionEn: "Chief Secretary of the National Library",
+          positionId: "Sekretaris Utama Perpustakaan Nasional",
+          institutionId: I.perpusnas,
+          gender: Gender.FEMALE,
+        },
         ...demoParticipants().map((p, n) => ({
           id: p.personId,
           fullName: p.name,

@@ -12,10 +12,42 @@ export async function seedPartners(db: DataSource): Promise<void> {
     const partners = tx.getRepository(Partner);
     await partners.save(
       partners.create([
-        { id: P.perpusnas, nameEn: "National Library of Indonesia", nameId: "Perpustakaan Nasional Republik Indonesia", acronym: "Perpusnas", kind: PartnerKind.NATIONAL_AGENCY, institutionId: I.perpusnas, homeCountryCode: "ID" },
-        { id: P.kemensetneg, nameEn: "Ministry of State Secretariat", nameId: "Kementerian Sekretariat Negara", acronym: "Kemensetneg", kind: PartnerKind.MINISTRY, institutionId: I.kemensetneg, homeCountryCode: "ID" },
-        { id: P.kemenlu, nameEn: "Ministry of Foreign Affairs", nameId: "Kementerian Luar Negeri", acronym: "Kemenlu", kind: PartnerKind.MINISTRY, institutionId: I.kemenlu, homeCountryCode: "ID" },
-        { id: P.colomboPlan, nameEn: "The Colombo Plan", nameId: "Colombo Plan", acronym: "Colombo Plan", kind: PartnerKind.INTERGOVERNMENTAL_ORGANISATION, institutionId: I.colomboPlanSecretariat, homeCountryCode: "LK" },
+        {
+          id: P.perpusnas,
+          nameEn: "National Library of Indonesia",
+          nameId: "Perpustakaan Nasional Republik Indonesia",
+          acronym: "Perpusnas",
+          kind: PartnerKind.NATIONAL_AGENCY,
+          institutionId: I.perpusnas,
+          homeCountryCode: "ID",
+        },
+        {
+          id: P.kemensetneg,
+          nameEn: "Ministry of State Secretariat",
+          nameId: "Kementerian Sekretariat Negara",
+          acronym: "Kemensetneg",
+          kind: PartnerKind.MINISTRY,
+          institutionId: I.kemensetneg,
+          homeCountryCode: "ID",
+        },
+        {
+          id: P.kemenlu,
+          nameEn: "Ministry of Foreign Affairs",
+          nameId: "Kementerian Luar Negeri",
+          acronym: "Kemenlu",
+          kind: PartnerKind.MINISTRY,
+          institutionId: I.kemenlu,
+          homeCountryCode: "ID",
+        },
+        {
+          id: P.colomboPlan,
+          nameEn: "The Colombo Plan",
+          nameId: "Colombo Plan",
+          acronym: "Colombo Plan",
+          kind: PartnerKind.INTERGOVERNMENTAL_ORGANISATION,
+          institutionId: I.colomboPlanSecretariat,
+          homeCountryCode: "LK",
+        },
       ]),
     );
     await partners.save(
@@ -37,8 +69,10 @@ export async function seedPartners(db: DataSource): Promise<void> {
         id: DemoIds.agreement.sstcColomboPlan,
         titleEn: "Indonesia–Colombo Plan collaboration on South-South and Triangular Cooperation",
         titleId: "Kolaborasi Indonesia–Colombo Plan dalam Kerja Sama Selatan-Selatan dan Triangular",
-        summaryEn: "Indonesia's government collaborates with international organisations, including the Colombo Plan, to strengthen its commitment to the SSTC programme. The instrument and its dates are not given in the source.",
-        summaryId: "Pemerintah Indonesia bekerja sama dengan organisasi internasional, termasuk Colombo Plan, untuk memperkuat komitmen pada program KSST. Instrumen dan tanggalnya tidak disebutkan dalam sumber.",
+        summaryEn:
+          "Indonesia's government collaborates with international organisations, including the Colombo Plan, to strengthen its commitment to the SSTC programme. The instrument and its dates are not given in the source.",
+        summaryId:
+          "Pemerintah Indonesia bekerja sama dengan organisasi internasional, termasuk Colombo Plan, untuk memperkuat komitmen pada program KSST. Instrumen dan tanggalnya tidak disebutkan dalam sumber.",
         kind: AgreementKind.FRAMEWORK,
         signedOn: null,
         expiresOn: null,
@@ -55,11 +89,41 @@ export async function seedPartners(db: DataSource): Promise<void> {
     const partnerships = tx.getRepository(ProgramPartnership);
     await partnerships.save(
       partnerships.create([
-        { programId: DemoIds.program.tpbisColomboPlan, partnerId: P.perpusnas, role: PartnershipRole.IMPLEMENTING, contributionEn: "Organiser and host; shares the TPBIS practice.", contributionId: "Penyelenggara dan tuan rumah; berbagi praktik TPBIS." },
-        { programId: DemoIds.program.tpbisColomboPlan, partnerId: P.kemensetneg, role: PartnershipRole.CO_ORGANISER, contributionEn: "Collaborating ministry.", contributionId: "Kementerian mitra kolaborasi." },
-        { programId: DemoIds.program.tpbisColomboPlan, partnerId: P.kemenluSosbudDirectorate, role: PartnershipRole.CO_ORGANISER, contributionEn: "Collaborating directorate of the Ministry of Foreign Affairs.", contributionId: "Direktorat mitra kolaborasi dari Kementerian Luar Negeri." },
-        { programId: DemoIds.program.sstc, partnerId: P.kemensetneg, role: PartnershipRole.ACCOUNTABLE, contributionEn: "Coordinates Indonesia's SSTC programme.", contributionId: "Mengoordinasikan program KSST Indonesia." },
-        { programId: DemoIds.program.sstc, partnerId: P.colomboPlan, role: PartnershipRole.CO_ORGANISER, contributionEn: "International organisation collaborating with Indonesia on SSTC; focus on human resource development.", contributionId: "Organisasi internasional mitra Indonesia dalam KSST; berfokus pada pengembangan sumber daya manusia." },
+        {
+          programId: DemoIds.program.tpbisColomboPlan,
+          partnerId: P.perpusnas,
+          role: PartnershipRole.IMPLEMENTING,
+          contributionEn: "Organiser and host; shares the TPBIS practice.",
+          contributionId: "Penyelenggara dan tuan rumah; berbagi praktik TPBIS.",
+        },
+        {
+          programId: DemoIds.program.tpbisColomboPlan,
+          partnerId: P.kemensetneg,
+          role: PartnershipRole.CO_ORGANISER,
+          contributionEn: "Collaborating ministry.",
+          contributionId: "Kementerian mitra kolaborasi.",
+        },
+        {
+          programId: DemoIds.program.tpbisColomboPlan,
+          partnerId: P.kemenluSosbudDirectorate,
+          role: PartnershipRole.CO_ORGANISER,
+          contributionEn: "Collaborating directorate of the Ministry of Foreign Affairs.",
+          contributionId: "Direktorat mitra kolaborasi dari Kementerian Luar Negeri.",
+        },
+        {
+          programId: DemoIds.program.sstc,
+          partnerId: P.kemensetneg,
+          role: PartnershipRole.ACCOUNTABLE,
+          contributionEn: "Coordinates Indonesia's SSTC programme.",
+          contributionId: "Mengoordinasikan program KSST Indonesia.",
+        },
+        {
+          programId: DemoIds.program.sstc,
+          partnerId: P.colomboPlan,
+          role: PartnershipRole.CO_ORGANISER,
+          contributionEn: "International organisation collaborating with Indonesia on SSTC; focus on human resource development.",
+          contributionId: "Organisasi internasional mitra Indonesia dalam KSST; berfokus pada pengembangan sumber daya manusia.",
+        },
       ]),
     );
   });

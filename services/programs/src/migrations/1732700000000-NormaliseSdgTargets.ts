@@ -30,7 +30,12 @@ export class NormaliseSdgTargets1732700000000 implements MigrationInterface {
           new TableIndex({ name: "IX_sdg_target", columnNames: ["target", "programId"] }),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: "FK_program_sdg_targets_programId", columnNames: ["programId"], referencedTableName: "programs", referencedColumnNames: ["id"] }),
+          new TableForeignKey({
+            name: "FK_program_sdg_targets_programId",
+            columnNames: ["programId"],
+            referencedTableName: "programs",
+            referencedColumnNames: ["id"],
+          }),
         ],
       }),
     );
@@ -40,7 +45,8 @@ export class NormaliseSdgTargets1732700000000 implements MigrationInterface {
     );
     const rows = programs.flatMap((p) => sdgRows(p.id, parseList<number>(p.sdgGoals, p.id), parseList<string>(p.sdgTargets, p.id).map(String)));
     for (const row of rows) {
-      if (!Number.isInteger(row.goal) || row.goal < 1 || row.goal > 17) throw new Error(`Programme ${row.programId} has an SDG entry that is not a goal 1–17: ${row.target ?? row.goal}.`);
+      if (!Number.isInteger(row.goal) || row.goal < 1 || row.goal > 17)
+        throw new Error(`Programme ${row.programId} has an SDG entry that is not a goal 1–17: ${row.target ?? row.goal}.`);
     }
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);

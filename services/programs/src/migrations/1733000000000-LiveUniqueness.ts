@@ -20,7 +20,9 @@ export class LiveUniqueness1733000000000 implements MigrationInterface {
     await dropLiveUniqueIndex(q, "participations", "UQ_participation_person_live");
     await dropLiveUniqueIndex(q, "programs", "UQ_program_code_live");
     await q.query(
-      q.connection.driver.options.type === "better-sqlite3" ? `CREATE UNIQUE INDEX "UQ_program_code" ON "programs" ("code")` : "CREATE UNIQUE INDEX `UQ_program_code` ON `programs` (`code`)",
+      q.connection.driver.options.type === "better-sqlite3"
+        ? `CREATE UNIQUE INDEX "UQ_program_code" ON "programs" ("code")`
+        : "CREATE UNIQUE INDEX `UQ_program_code` ON `programs` (`code`)",
     );
   }
 }

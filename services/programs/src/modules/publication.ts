@@ -28,7 +28,10 @@ export function visibleOrNotFound<T extends { published: boolean }>(ctx: Subgrap
 }
 
 /** The edition, or null when the caller may not see it or its programme (drafts); one batched programme look-up. */
-export async function visibleEdition<T extends { published: boolean; programId: string }>(ctx: SubgraphContext, edition: T | null | undefined): Promise<T | null> {
+export async function visibleEdition<T extends { published: boolean; programId: string }>(
+  ctx: SubgraphContext,
+  edition: T | null | undefined,
+): Promise<T | null> {
   if (!edition || seesDrafts(ctx)) return edition ?? null;
   if (!edition.published) return null;
   const program = await referencesByKey(ctx, Program, "id").load(edition.programId);
@@ -36,8 +39,10 @@ export async function visibleEdition<T extends { published: boolean; programId: 
 }
 
 /** What a reference to an edition reads as: null when deleted (see `referenced`) or hidden with its programme. */
-export const visibleEditionReference = <T extends { published: boolean; deletedAt: Date | null; programId: string }>(ctx: SubgraphContext, edition: T | null | undefined) =>
-  visibleEdition(ctx, referenced(ctx, edition));
+export const visibleEditionReference = <T extends { published: boolean; deletedAt: Date | null; programId: string }>(
+  ctx: SubgraphContext,
+  edition: T | null | undefined,
+) => visibleEdition(ctx, referenced(ctx, edition));
 
 /** Like `visibleEdition`, but NOT_FOUND — exactly as for an edition that does not exist. */
 export async function visibleEditionOrNotFound<T extends { published: boolean; programId: string }>(ctx: SubgraphContext, edition: T, key: string): Promise<T> {

@@ -128,7 +128,8 @@ export async function seedPrograms(db: DataSource): Promise<void> {
           kind: ActivityKind.SITE_VISIT,
           titleEn: "Visit to Mutiara Rawa Binong Library, East Jakarta",
           titleId: "Kunjungan ke Perpustakaan Mutiara Rawa Binong, Jakarta Timur",
-          descriptionEn: "Practical examples of, and inspiration from, a library where TPBIS has been implemented successfully. The day of the visit is not recorded.",
+          descriptionEn:
+            "Practical examples of, and inspiration from, a library where TPBIS has been implemented successfully. The day of the visit is not recorded.",
           descriptionId: "Contoh praktis dan inspirasi dari perpustakaan yang berhasil menerapkan TPBIS. Tanggal kunjungan tidak tercatat.",
           date: null,
           siteInstitutionId: I.mutiaraRawaBinongLibrary,

@@ -1,4 +1,4 @@
-import { createDataSource } from "@sstc/common";
+import { createDataSource, type DataSourceSettings } from "@sstc/common";
 import { createTestDatabase, type TestDatabase } from "@sstc/common/testing";
 import type { DataSource } from "typeorm";
 import { InitialPrograms1732600000000 } from "../../src/migrations/1732600000000-InitialPrograms";
@@ -10,7 +10,7 @@ import { NormaliseSdgTargets1732700000000 } from "../../src/migrations/173270000
  * same JSON back. Runs on the database under test (SQLite or MariaDB).
  */
 let database: TestDatabase;
-const open = async (migrations: Function[]) => {
+const open = async (migrations: DataSourceSettings["migrations"]) => {
   const db = createDataSource({ url: database.env.DATABASE_URL, sqlitePath: database.env.SQLITE_PATH!, entities: [], migrations });
   await db.initialize();
   return db;
@@ -26,7 +26,16 @@ async function insertProgram(db: DataSource, id: string, code: string, goals: st
   const e = (n: string) => db.driver.escape(n);
   const columns = ["id", "version", "createdAt", "updatedAt", "code", "titleEn", "sdgGoals", "sdgTargets", "status", "leadInstitutionId"];
   await db.query(`INSERT INTO ${e("programs")} (${columns.map(e).join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`, [
-    id, 1, "2024-01-01 00:00:00.000", "2024-01-01 00:00:00.000", code, code, goals, targets, "IMPLEMENTATION", "00000000-0000-4000-8000-000100000001",
+    id,
+    1,
+    "2024-01-01 00:00:00.000",
+    "2024-01-01 00:00:00.000",
+    code,
+    code,
+    goals,
+    targets,
+    "IMPLEMENTATION",
+    "00000000-0000-4000-8000-000100000001",
   ]);
 }
 
@@ -34,10 +43,25 @@ async function insertProgram(db: DataSource, id: string, code: string, goals: st
 async function insertEdition(db: DataSource, programId: string) {
   const e = (n: string) => db.driver.escape(n);
   const values: Record<string, unknown> = {
-    id: "00000000-0000-4000-8000-000000000e01", version: 1, createdAt: "2024-01-01 00:00:00.000", updatedAt: "2024-01-01 00:00:00.000", programId,
-    titleEn: "E", plannedStartDate: "2024-01-01", plannedEndDate: "2024-01-02", venueCountryCode: "ID", hostInstitutionId: programId, invitedCountryCodes: "[]", status: "PIPELINE",
+    id: "00000000-0000-4000-8000-000000000e01",
+    version: 1,
+    createdAt: "2024-01-01 00:00:00.000",
+    updatedAt: "2024-01-01 00:00:00.000",
+    programId,
+    titleEn: "E",
+    plannedStartDate: "2024-01-01",
+    plannedEndDate: "2024-01-02",
+    venueCountryCode: "ID",
+    hostInstitutionId: programId,
+    invitedCountryCodes: "[]",
+    status: "PIPELINE",
   };
-  await db.query(`INSERT INTO ${e("editions")} (${Object.keys(values).map(e).join(", ")}) VALUES (${Object.keys(values).map(() => "?").join(", ")})`, Object.values(values));
+  await db.query(
+    `INSERT INTO ${e("editions")} (${Object.keys(values).map(e).join(", ")}) VALUES (${Object.keys(values)
+      .map(() => "?")
+      .join(", ")})`,
+    Object.values(values),
+  );
 }
 
 it("moves JSON goals and targets into rows, and back on revert", async () => {

@@ -19,9 +19,7 @@ registerEnumType(AreaLevel, {
   },
 });
 
-@Bilingual([
-  { name: "name", en: "nameEn", id: "nameId", description: "Area name." },
-])
+@Bilingual([{ name: "name", en: "nameEn", id: "nameId", description: "Area name." }])
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "An administrative area: an Indonesian province, regency, city or district." })
 @Entity("administrative_areas")
@@ -45,7 +43,6 @@ export class AdministrativeArea extends BaseRecord {
 
   @Column("varchar", { length: 36, nullable: true })
   parentId: string | null;
-
 }
 
 @ObjectType({ description: "A page of administrative areas." })

@@ -38,7 +38,10 @@ export class AreaResolver {
     return referencesByKey(ctx, Country, "code").load(area.countryCode);
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: "When the area was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the area was deleted; null while it is live. Only editors and admins ever see a deleted one (through references).",
+  })
   deletedAt(@Root() area: { deletedAt: Date | null }) {
     return area.deletedAt ?? null;
   }

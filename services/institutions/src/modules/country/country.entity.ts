@@ -2,9 +2,7 @@ import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { Bilingual, Connection } from "@sstc/common";
 
-@Bilingual([
-  { name: "name", en: "nameEn", id: "nameId", description: "Country name." },
-])
+@Bilingual([{ name: "name", en: "nameEn", id: "nameId", description: "Country name." }])
 @Directive('@key(fields: "code")')
 @ObjectType({ description: "A country (ISO 3166-1), with its Colombo Plan membership." })
 @Entity("countries")
@@ -34,7 +32,6 @@ export class Country {
   @Field(() => Int, { nullable: true, description: "Year the country joined the Colombo Plan, when recorded." })
   @Column("int", { nullable: true })
   colomboPlanJoinedYear: number | null;
-
 }
 
 @ObjectType({ description: "A page of countries." })

@@ -39,11 +39,12 @@ const IATI_ORGANISATION_TYPE: Record<InstitutionType, string> = {
   NGO: "22",
 };
 
-@Bilingual([
-  { name: "name", en: "nameEn", id: "nameId", description: "Institution name." },
-])
+@Bilingual([{ name: "name", en: "nameEn", id: "nameId", description: "Institution name." }])
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "An organisation that hosts, sends or runs cooperation: a library, ministry, directorate, local government, university, intergovernmental organisation or NGO." })
+@ObjectType({
+  description:
+    "An organisation that hosts, sends or runs cooperation: a library, ministry, directorate, local government, university, intergovernmental organisation or NGO.",
+})
 @Entity("institutions")
 export class Institution extends BaseRecord {
   @Column("varchar", { length: 255 })
@@ -73,8 +74,9 @@ export class Institution extends BaseRecord {
   @Column("varchar", { length: 255, nullable: true })
   website: string | null;
 
-
-  @Field(() => String, { description: "IATI OrganisationType code (10 government, 11 local government, 15 other public sector, 22 national NGO, 40 multilateral, 80 academic)." })
+  @Field(() => String, {
+    description: "IATI OrganisationType code (10 government, 11 local government, 15 other public sector, 22 national NGO, 40 multilateral, 80 academic).",
+  })
   iatiOrganisationType(): string {
     return IATI_ORGANISATION_TYPE[this.type];
   }

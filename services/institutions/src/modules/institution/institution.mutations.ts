@@ -21,7 +21,10 @@ function checkReferences(manager: EntityManager, row: Partial<Institution>, pref
 export class InstitutionMutations {
   @Authorized("editor")
   @Mutation(() => Institution, { description: "Creates an institution (editors: only as a unit of their own institution)." })
-  async createInstitution(@Arg("input", () => CreateInstitutionInput, { description: "The institution." }) input: CreateInstitutionInput, @Ctx() ctx: SubgraphContext) {
+  async createInstitution(
+    @Arg("input", () => CreateInstitutionInput, { description: "The institution." }) input: CreateInstitutionInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return createRecord<Institution>(ctx, {
       entity: Institution,
       typeName: "Institution",

@@ -46,12 +46,18 @@ export class InstitutionResolver {
   }
 
   @Authorized("partner")
-  @FieldResolver(() => PersonConnection, { nullable: true, description: "Officials and contacts of this institution (partner role and above: null with FORBIDDEN below it)." })
+  @FieldResolver(() => PersonConnection, {
+    nullable: true,
+    description: "Officials and contacts of this institution (partner role and above: null with FORBIDDEN below it).",
+  })
   people(@Root() institution: Institution, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Person, { parent: "institutionId", orderBy: ["fullName"] }, page).load(institution.id);
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: "When the institution was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the institution was deleted; null while it is live. Only editors and admins ever see a deleted one (through references).",
+  })
   deletedAt(@Root() institution: { deletedAt: Date | null }) {
     return institution.deletedAt ?? null;
   }

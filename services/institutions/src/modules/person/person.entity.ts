@@ -10,7 +10,10 @@ export enum Gender {
 registerEnumType(Gender, { name: "Gender", description: "Gender as recorded for participation statistics." });
 
 @Directive('@key(fields: "id")')
-@ObjectType({ description: "A person: an official, contact or programme participant. Names need the partner role; email, phone and gender are personal data for editors and admins." })
+@ObjectType({
+  description:
+    "A person: an official, contact or programme participant. Names need the partner role; email, phone and gender are personal data for editors and admins.",
+})
 @Entity("people")
 export class Person extends BaseRecord {
   @Authorized("partner")
@@ -46,7 +49,6 @@ export class Person extends BaseRecord {
   @Field(() => Gender, { nullable: true, description: "Gender (personal data: editor role and above)." })
   @Column("simple-enum", { enum: Gender, nullable: true })
   gender: Gender | null;
-
 }
 
 @ObjectType({ description: "A page of people." })

@@ -33,7 +33,15 @@ export class PersonMutations {
     @Arg("input", () => UpdatePersonInput, { description: "The changes." }) input: UpdatePersonInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return updateRecord(ctx, { entity: Person, typeName: "Person", id: assertId(id), version, patch: { ...input }, owners, check: (_merged, m) => checkInstitution(m, input) });
+    return updateRecord(ctx, {
+      entity: Person,
+      typeName: "Person",
+      id: assertId(id),
+      version,
+      patch: { ...input },
+      owners,
+      check: (_merged, m) => checkInstitution(m, input),
+    });
   }
 
   @Authorized("editor")

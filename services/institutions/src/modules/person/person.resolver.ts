@@ -36,7 +36,10 @@ export class PersonResolver {
   }
 
   @Authorized("partner")
-  @FieldResolver(() => String, { nullable: true, description: "Position or title, e.g. Chief Secretary (partner role and above: null with FORBIDDEN below it)." })
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "Position or title, e.g. Chief Secretary (partner role and above: null with FORBIDDEN below it).",
+  })
   position(@Root() person: Person, @Arg("lang", () => Language, LANG_ARG) lang: Language | undefined, @Ctx() ctx: SubgraphContext) {
     return localize(lang ?? ctx.language ?? Language.EN, person.positionEn, person.positionId).text;
   }
@@ -44,13 +47,17 @@ export class PersonResolver {
   @Authorized("partner")
   @FieldResolver(() => LocalizedText, {
     nullable: true,
-    description: "Position or title, e.g. Chief Secretary (partner role and above: null with FORBIDDEN below it). With the language served, for showing a fallback as such.",
+    description:
+      "Position or title, e.g. Chief Secretary (partner role and above: null with FORBIDDEN below it). With the language served, for showing a fallback as such.",
   })
   positionText(@Root() person: Person, @Arg("lang", () => Language, LANG_ARG) lang: Language | undefined, @Ctx() ctx: SubgraphContext) {
     return localize(lang ?? ctx.language ?? Language.EN, person.positionEn, person.positionId);
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: "When the person's record was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the person's record was deleted; null while it is live. Only editors and admins ever see a deleted one (through references).",
+  })
   deletedAt(@Root() person: { deletedAt: Date | null }) {
     return person.deletedAt ?? null;
   }

@@ -41,8 +41,6 @@ export class Agreement extends BaseRecord {
   @Field(() => String, { nullable: true, description: "Day it expires (ISO 8601 date), when it does." })
   @Column("date", { nullable: true })
   expiresOn: string | null;
-
-
 }
 
 @ObjectType({ description: "A page of agreements." })

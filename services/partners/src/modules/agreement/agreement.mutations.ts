@@ -1,6 +1,17 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
-import { assertId, assertLocalReferences, BadUserInputError, ConflictError, createRecord, insertAudited, deleteRecord, updateRecord, type Owners, type SubgraphContext } from "@sstc/common";
+import {
+  assertId,
+  assertLocalReferences,
+  BadUserInputError,
+  ConflictError,
+  createRecord,
+  insertAudited,
+  deleteRecord,
+  updateRecord,
+  type Owners,
+  type SubgraphContext,
+} from "@sstc/common";
 import { Agreement, AgreementParty } from "./agreement.entity";
 import { CreateAgreementInput, UpdateAgreementInput } from "./agreement.inputs";
 import { Partner } from "../partner/partner.entity";
@@ -32,7 +43,11 @@ export class AgreementMutations {
       values: fields as Partial<Agreement>,
       owners: () => owned,
       verify: async () => checkDates(fields),
-      check: (m) => assertLocalReferences(m, parties.map((p, i) => ({ entity: Partner, typeName: "Partner", value: p.partnerId, field: `input.parties.${i}.partnerId` }))),
+      check: (m) =>
+        assertLocalReferences(
+          m,
+          parties.map((p, i) => ({ entity: Partner, typeName: "Partner", value: p.partnerId, field: `input.parties.${i}.partnerId` })),
+        ),
       after: async (agreement, m) => {
         for (const party of parties) await insertAudited(ctx, m, AgreementParty, "AgreementParty", { ...party, agreementId: agreement.id });
       },
@@ -48,7 +63,15 @@ export class AgreementMutations {
     @Arg("input", () => UpdateAgreementInput, { description: "The changes." }) input: UpdateAgreementInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return updateRecord(ctx, { entity: Agreement, typeName: "Agreement", id: assertId(id), version, patch: { ...input }, owners: ownersOf, check: async (merged) => checkDates(merged) });
+    return updateRecord(ctx, {
+      entity: Agreement,
+      typeName: "Agreement",
+      id: assertId(id),
+      version,
+      patch: { ...input },
+      owners: ownersOf,
+      check: async (merged) => checkDates(merged),
+    });
   }
 
   @Authorized("editor")

@@ -20,7 +20,10 @@ export class AgreementResolver {
     return childPages(ctx, AgreementParty, { parent: "agreementId", orderBy: ["partnerId"] }, page).load(agreement.id);
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: "When the agreement was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the agreement was deleted; null while it is live. Only editors and admins ever see a deleted one (through references).",
+  })
   deletedAt(@Root() agreement: { deletedAt: Date | null }) {
     return agreement.deletedAt ?? null;
   }
@@ -38,11 +41,13 @@ export class AgreementPartyResolver {
     return referencesByKey(ctx, Partner, "id").load(party.partnerId);
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: "When the party was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the party was deleted; null while it is live. Only editors and admins ever see a deleted one (through references).",
+  })
   deletedAt(@Root() party: { deletedAt: Date | null }) {
     return party.deletedAt ?? null;
   }
-
 }
 
 export const agreementReference = {

@@ -19,9 +19,7 @@ registerEnumType(PartnerKind, {
   },
 });
 
-@Bilingual([
-  { name: "name", en: "nameEn", id: "nameId", description: "Partner name." },
-])
+@Bilingual([{ name: "name", en: "nameEn", id: "nameId", description: "Partner name." }])
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A diplomacy partner that runs or supports cooperation programmes." })
 @Entity("partners")
@@ -48,7 +46,6 @@ export class Partner extends BaseRecord {
 
   @Column("varchar", { length: 36, nullable: true })
   parentPartnerId: string | null;
-
 }
 
 @ObjectType({ description: "A page of partners." })

@@ -1,10 +1,23 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
-import { assertId, assertLocalReferences, assertReferencesExist, createRecord, deleteRecord, servicePrincipal, updateRecord, type ForeignReference, type SubgraphContext } from "@sstc/common";
+import {
+  assertId,
+  assertLocalReferences,
+  assertReferencesExist,
+  createRecord,
+  deleteRecord,
+  servicePrincipal,
+  updateRecord,
+  type ForeignReference,
+  type SubgraphContext,
+} from "@sstc/common";
 import { Partner } from "./partner.entity";
 import { CreatePartnerInput, UpdatePartnerInput } from "./partner.inputs";
 
 /** A partner belongs to itself, its parent partner and the institution it is. */
-const owners = (row: Pick<Partner, "id" | "parentPartnerId" | "institutionId">) => ({ partnerIds: [row.id, row.parentPartnerId], institutionIds: [row.institutionId] });
+const owners = (row: Pick<Partner, "id" | "parentPartnerId" | "institutionId">) => ({
+  partnerIds: [row.id, row.parentPartnerId],
+  institutionIds: [row.institutionId],
+});
 
 function foreign(input: { institutionId?: string; homeCountryCode?: string }): ForeignReference[] {
   const refs: ForeignReference[] = [];

@@ -24,7 +24,10 @@ export class PartnerResolver {
     return paginate(qb, page, { property: "nameEn" });
   }
 
-  @FieldResolver(() => InstitutionRef, { nullable: true, description: "The institution this partner is; null when its record is deleted (editors and admins still see it, marked)." })
+  @FieldResolver(() => InstitutionRef, {
+    nullable: true,
+    description: "The institution this partner is; null when its record is deleted (editors and admins still see it, marked).",
+  })
   institution(@Root() partner: Partner): InstitutionRef {
     return { id: partner.institutionId };
   }
@@ -39,7 +42,11 @@ export class PartnerResolver {
     return partner.parentPartnerId ? referencesByKey(ctx, Partner, "id").load(partner.parentPartnerId) : null;
   }
 
-  @FieldResolver(() => ProgramPartnershipConnection, { nullable: true, description: "Programmes the partner takes part in, with its role (drafts only for the partner role and above); null with an error when the programs subgraph cannot say which programmes are hidden." })
+  @FieldResolver(() => ProgramPartnershipConnection, {
+    nullable: true,
+    description:
+      "Programmes the partner takes part in, with its role (drafts only for the partner role and above); null with an error when the programs subgraph cannot say which programmes are hidden.",
+  })
   async programs(@Root() partner: Partner, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, ProgramPartnership, { parent: "partnerId", orderBy: ["role"], ...(await visiblePartnerships(ctx)) }, page).load(partner.id);
   }
@@ -49,7 +56,10 @@ export class PartnerResolver {
     return childPages(ctx, AgreementParty, { parent: "partnerId", orderBy: ["agreementId"] }, page).load(partner.id);
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: "When the partner was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the partner was deleted; null while it is live. Only editors and admins ever see a deleted one (through references).",
+  })
   deletedAt(@Root() partner: { deletedAt: Date | null }) {
     return partner.deletedAt ?? null;
   }

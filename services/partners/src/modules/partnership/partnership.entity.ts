@@ -24,9 +24,7 @@ registerEnumType(PartnershipRole, {
 
 const IATI_ROLE: Record<PartnershipRole, number | null> = { FUNDING: 1, ACCOUNTABLE: 2, EXTENDING: 3, IMPLEMENTING: 4, CO_ORGANISER: null };
 
-@Bilingual([
-  { name: "contribution", en: "contributionEn", id: "contributionId", description: "What the partner contributes.", nullable: true },
-])
+@Bilingual([{ name: "contribution", en: "contributionEn", id: "contributionId", description: "What the partner contributes.", nullable: true }])
 @ObjectType({ description: "A partner's role in a programme and what it contributes." })
 @Entity("program_partnerships")
 export class ProgramPartnership extends BaseRecord {
@@ -50,7 +48,6 @@ export class ProgramPartnership extends BaseRecord {
   iatiRoleCode(): number | null {
     return IATI_ROLE[this.role];
   }
-
 }
 
 @ObjectType({ description: "A page of programme partnerships." })

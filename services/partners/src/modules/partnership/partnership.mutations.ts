@@ -1,5 +1,15 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
-import { assertId, assertLocalReferences, assertReferencesExist, ConflictError, createRecord, deleteRecord, servicePrincipal, updateRecord, type SubgraphContext } from "@sstc/common";
+import {
+  assertId,
+  assertLocalReferences,
+  assertReferencesExist,
+  ConflictError,
+  createRecord,
+  deleteRecord,
+  servicePrincipal,
+  updateRecord,
+  type SubgraphContext,
+} from "@sstc/common";
 import { ProgramPartnership } from "./partnership.entity";
 import { CreateProgramPartnershipInput, UpdateProgramPartnershipInput } from "./partnership.inputs";
 import { Partner } from "../partner/partner.entity";
@@ -13,13 +23,19 @@ const taken = () => new ConflictError("This partner already has this role in thi
 export class ProgramPartnershipMutations {
   @Authorized("editor")
   @Mutation(() => ProgramPartnership, { description: "Records a partner's role in a programme (editors: for their own partner)." })
-  createProgramPartnership(@Arg("input", () => CreateProgramPartnershipInput, { description: "The partnership." }) input: CreateProgramPartnershipInput, @Ctx() ctx: SubgraphContext) {
+  createProgramPartnership(
+    @Arg("input", () => CreateProgramPartnershipInput, { description: "The partnership." }) input: CreateProgramPartnershipInput,
+    @Ctx() ctx: SubgraphContext,
+  ) {
     return createRecord<ProgramPartnership>(ctx, {
       entity: ProgramPartnership,
       typeName: "ProgramPartnership",
       values: { ...input },
       owners: () => owners(input),
-      verify: () => assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "programs", [{ typename: "Program", key: input.programId, field: "input.programId" }]),
+      verify: () =>
+        assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "programs", [
+          { typename: "Program", key: input.programId, field: "input.programId" },
+        ]),
       check: async (m) => {
         await assertLocalReferences(m, [{ entity: Partner, typeName: "Partner", value: input.partnerId, field: "input.partnerId" }]);
         if (await m.getRepository(ProgramPartnership).existsBy({ programId: input.programId, partnerId: input.partnerId, role: input.role })) throw taken();
@@ -36,7 +52,15 @@ export class ProgramPartnershipMutations {
     @Arg("input", () => UpdateProgramPartnershipInput, { description: "The changes." }) input: UpdateProgramPartnershipInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return updateRecord(ctx, { entity: ProgramPartnership, typeName: "ProgramPartnership", id: assertId(id), version, patch: { ...input }, owners, duplicate: taken });
+    return updateRecord(ctx, {
+      entity: ProgramPartnership,
+      typeName: "ProgramPartnership",
+      id: assertId(id),
+      version,
+      patch: { ...input },
+      owners,
+      duplicate: taken,
+    });
   }
 
   @Authorized("editor")

@@ -13,7 +13,10 @@ export class ProgramPartnershipResolver {
    * it out of the public API: only services calling this subgraph see it.
    */
   @Directive("@inaccessible")
-  @Query(() => [ID], { description: "Internal: ids of the programmes a partner takes part in (optionally in one role), for the programs subgraph's partner filter. Not part of the public API." })
+  @Query(() => [ID], {
+    description:
+      "Internal: ids of the programmes a partner takes part in (optionally in one role), for the programs subgraph's partner filter. Not part of the public API.",
+  })
   async programIdsByPartner(
     @Arg("partnerId", () => ID, { description: "Partner id." }) partnerId: string,
     @Arg("role", () => PartnershipRole, { nullable: true, description: "Only partnerships in this role." }) role: PartnershipRole | undefined,
@@ -42,7 +45,10 @@ export class ProgramPartnershipResolver {
     return referencesByKey(ctx, Partner, "id").load(partnership.partnerId);
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: "When the partnership was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the partnership was deleted; null while it is live. Only editors and admins ever see a deleted one (through references).",
+  })
   deletedAt(@Root() partnership: { deletedAt: Date | null }) {
     return partnership.deletedAt ?? null;
   }

@@ -46,8 +46,6 @@ export class Activity extends BaseRecord {
 
   @Column("varchar", { length: 36, nullable: true })
   siteInstitutionId: string | null;
-
-
 }
 
 @ObjectType({ description: "A page of activities." })

@@ -6,7 +6,12 @@ import { CreateActivityInput, UpdateActivityInput } from "./activity.inputs";
 import { ownersOfEditionId } from "../edition/edition.ownership";
 
 const checkSite = (ctx: SubgraphContext, siteInstitutionId: string | null | undefined) =>
-  assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", siteInstitutionId ? [{ typename: "Institution", key: siteInstitutionId, field: "input.siteInstitutionId" }] : []);
+  assertReferencesExist(
+    ctx.links,
+    servicePrincipal(ctx.links.self),
+    "institutions",
+    siteInstitutionId ? [{ typename: "Institution", key: siteInstitutionId, field: "input.siteInstitutionId" }] : [],
+  );
 
 const ownersOf = (row: Activity, m: EntityManager) => ownersOfEditionId(m, row.editionId);
 
@@ -32,7 +37,15 @@ export class ActivityMutations {
     @Arg("input", () => UpdateActivityInput, { description: "The changes." }) input: UpdateActivityInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return updateRecord(ctx, { entity: Activity, typeName: "Activity", id: assertId(id), version, patch: { ...input }, owners: ownersOf, verify: () => checkSite(ctx, input.siteInstitutionId) });
+    return updateRecord(ctx, {
+      entity: Activity,
+      typeName: "Activity",
+      id: assertId(id),
+      version,
+      patch: { ...input },
+      owners: ownersOf,
+      verify: () => checkSite(ctx, input.siteInstitutionId),
+    });
   }
 
   @Authorized("editor")

@@ -17,7 +17,10 @@ export class ActivityResolver {
     return institutionRef(activity.siteInstitutionId);
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: "When the activity was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the activity was deleted; null while it is live. Only editors and admins ever see a deleted one (through references).",
+  })
   deletedAt(@Root() activity: { deletedAt: Date | null }) {
     return activity.deletedAt ?? null;
   }

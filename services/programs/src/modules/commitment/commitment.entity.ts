@@ -10,9 +10,7 @@ export enum FollowUpStatus {
 }
 registerEnumType(FollowUpStatus, { name: "FollowUpStatus", description: "Progress of a commitment after the programme." });
 
-@Bilingual([
-  { name: "description", en: "descriptionEn", id: "descriptionId", description: "The commitment." },
-])
+@Bilingual([{ name: "description", en: "descriptionEn", id: "descriptionId", description: "The commitment." }])
 @ObjectType({ description: "What a participant or country commits to after an edition (an action plan), with its follow-up." })
 @Entity("commitments")
 export class Commitment extends BaseRecord {
@@ -38,7 +36,6 @@ export class Commitment extends BaseRecord {
   @Field(() => String, { nullable: true, description: "Target date (ISO 8601 date), when set." })
   @Column("date", { nullable: true })
   dueDate: string | null;
-
 }
 
 @ObjectType({ description: "A page of commitments." })

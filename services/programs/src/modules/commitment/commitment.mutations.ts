@@ -1,6 +1,15 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
-import { assertId, assertLocalReferences, assertReferencesExist, createRecord, deleteRecord, servicePrincipal, updateRecord, type SubgraphContext } from "@sstc/common";
+import {
+  assertId,
+  assertLocalReferences,
+  assertReferencesExist,
+  createRecord,
+  deleteRecord,
+  servicePrincipal,
+  updateRecord,
+  type SubgraphContext,
+} from "@sstc/common";
 import { Commitment, FollowUpStatus } from "./commitment.entity";
 import { CreateCommitmentInput, UpdateCommitmentInput } from "./commitment.inputs";
 import { ownersOfEditionId } from "../edition/edition.ownership";
@@ -18,8 +27,12 @@ export class CommitmentMutations {
       typeName: "Commitment",
       values: { followUpStatus: FollowUpStatus.PLANNED, ...input },
       owners: (m) => ownersOfEditionId(m, input.editionId),
-      verify: () => assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", [{ typename: "Country", key: input.countryCode, field: "input.countryCode" }]),
-      check: (m) => assertLocalReferences(m, [{ entity: Participation, typeName: "Participation", value: input.participationId, field: "input.participationId" }]),
+      verify: () =>
+        assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", [
+          { typename: "Country", key: input.countryCode, field: "input.countryCode" },
+        ]),
+      check: (m) =>
+        assertLocalReferences(m, [{ entity: Participation, typeName: "Participation", value: input.participationId, field: "input.participationId" }]),
     });
   }
 

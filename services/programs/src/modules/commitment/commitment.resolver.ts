@@ -1,5 +1,5 @@
 import { Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { referenced, referencesByKey, type SubgraphContext } from "@sstc/common";
+import { referencesByKey, type SubgraphContext } from "@sstc/common";
 import { visibleEditionReference } from "../publication";
 import { Commitment } from "./commitment.entity";
 import { Edition } from "../edition/edition.entity";
@@ -14,7 +14,10 @@ export class CommitmentResolver {
   }
 
   @Authorized("partner")
-  @FieldResolver(() => Participation, { nullable: true, description: "The participant who made it, when it is a personal action plan (partner role and above)." })
+  @FieldResolver(() => Participation, {
+    nullable: true,
+    description: "The participant who made it, when it is a personal action plan (partner role and above).",
+  })
   participation(@Root() commitment: Commitment, @Ctx() ctx: SubgraphContext) {
     return commitment.participationId ? referencesByKey(ctx, Participation, "id").load(commitment.participationId) : null;
   }
@@ -24,7 +27,10 @@ export class CommitmentResolver {
     return countryRef(commitment.countryCode);
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: "When the commitment was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the commitment was deleted; null while it is live. Only editors and admins ever see a deleted one (through references).",
+  })
   deletedAt(@Root() commitment: { deletedAt: Date | null }) {
     return commitment.deletedAt ?? null;
   }

@@ -61,8 +61,6 @@ export class Edition extends BaseRecord {
   @Field(() => ActivityStatus, { description: "Edition status (IATI ActivityStatus)." })
   @Column("simple-enum", { enum: ActivityStatus })
   status: ActivityStatus;
-
-
 }
 
 @ObjectType({ description: "A page of editions." })

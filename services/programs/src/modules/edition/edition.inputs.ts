@@ -3,7 +3,9 @@ import { Language, SortDirection } from "@sstc/common";
 import { ActivityStatus } from "../program/program.enums";
 import { SharedFilter } from "../search/shared-filter.inputs";
 
-@InputType({ description: "Which editions to list; every given condition applies. Programme conditions (modality, SDG, lead, partner) apply to the edition's programme." })
+@InputType({
+  description: "Which editions to list; every given condition applies. Programme conditions (modality, SDG, lead, partner) apply to the edition's programme.",
+})
 export class EditionFilter extends SharedFilter {
   @Field(() => String, {
     nullable: true,
@@ -40,6 +42,9 @@ export class EditionOrder {
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Ascending or descending." })
   direction: SortDirection;
 
-  @Field(() => Language, { defaultValue: Language.EN, description: "For TITLE: the language whose titles are compared (falling back to English where a translation is missing)." })
+  @Field(() => Language, {
+    defaultValue: Language.EN,
+    description: "For TITLE: the language whose titles are compared (falling back to English where a translation is missing).",
+  })
   lang: Language;
 }

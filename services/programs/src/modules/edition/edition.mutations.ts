@@ -1,6 +1,17 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
-import { assertId, assertLocalReferences, assertReferencesExist, BadUserInputError, createRecord, deleteRecord, servicePrincipal, updateRecord, type ForeignReference, type SubgraphContext } from "@sstc/common";
+import {
+  assertId,
+  assertLocalReferences,
+  assertReferencesExist,
+  BadUserInputError,
+  createRecord,
+  deleteRecord,
+  servicePrincipal,
+  updateRecord,
+  type ForeignReference,
+  type SubgraphContext,
+} from "@sstc/common";
 import { Edition } from "./edition.entity";
 import { CreateEditionInput, UpdateEditionInput } from "./edition.inputs.write";
 import { editionOwners } from "./edition.ownership";

@@ -17,11 +17,15 @@ export class EditionResolver {
     return visibleEditionOrNotFound(ctx, await findOrFail(ctx, Edition, "id", assertId(id), "Edition"), id);
   }
 
-  @Query(() => EditionConnection, { nullable: true, description: "Editions matching a filter, ordered as asked (earliest planned start first unless told otherwise), a page at a time." })
+  @Query(() => EditionConnection, {
+    nullable: true,
+    description: "Editions matching a filter, ordered as asked (earliest planned start first unless told otherwise), a page at a time.",
+  })
   editions(
     @Args() page: PageArgs,
     @Arg("filter", () => EditionFilter, { nullable: true, description: "Conditions the editions must meet." }) filter: EditionFilter | undefined,
-    @Arg("orderBy", () => EditionOrder, { nullable: true, description: "The order; by planned start ascending when omitted." }) orderBy: EditionOrder | undefined,
+    @Arg("orderBy", () => EditionOrder, { nullable: true, description: "The order; by planned start ascending when omitted." })
+    orderBy: EditionOrder | undefined,
     @Ctx() ctx: SubgraphContext,
   ) {
     return searchEditions(ctx, filter, orderBy, page);
@@ -32,7 +36,10 @@ export class EditionResolver {
     return visibleReference(ctx, await referencesByKey(ctx, Program, "id").load(edition.programId));
   }
 
-  @FieldResolver(() => InstitutionRef, { nullable: true, description: "The institution hosting the edition; null when its record is deleted (editors and admins still see it, marked)." })
+  @FieldResolver(() => InstitutionRef, {
+    nullable: true,
+    description: "The institution hosting the edition; null when its record is deleted (editors and admins still see it, marked).",
+  })
   hostInstitution(@Root() edition: Edition) {
     return institutionRef(edition.hostInstitutionId);
   }
@@ -58,7 +65,10 @@ export class EditionResolver {
   }
 
   @Authorized("partner")
-  @FieldResolver(() => ParticipationConnection, { nullable: true, description: "Who took part, by country (partner role and above: null with FORBIDDEN below it; aggregate counts are public in statistics)." })
+  @FieldResolver(() => ParticipationConnection, {
+    nullable: true,
+    description: "Who took part, by country (partner role and above: null with FORBIDDEN below it; aggregate counts are public in statistics).",
+  })
   participations(@Root() edition: Edition, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Participation, { parent: "editionId", orderBy: ["countryCode"] }, page).load(edition.id);
   }
@@ -68,7 +78,10 @@ export class EditionResolver {
     return childPages(ctx, Commitment, { parent: "editionId", orderBy: ["countryCode"] }, page).load(edition.id);
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: "When the edition was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the edition was deleted; null while it is live. Only editors and admins ever see a deleted one (through references).",
+  })
   deletedAt(@Root() edition: { deletedAt: Date | null }) {
     return edition.deletedAt ?? null;
   }
@@ -76,6 +89,7 @@ export class EditionResolver {
 
 export const editionReference = {
   Edition: {
-    __resolveReference: async (ref: { id: string }, ctx: SubgraphContext) => visibleEditionReference(ctx, await referencesByKey(ctx, Edition, "id").load(ref.id)),
+    __resolveReference: async (ref: { id: string }, ctx: SubgraphContext) =>
+      visibleEditionReference(ctx, await referencesByKey(ctx, Edition, "id").load(ref.id)),
   },
 };

@@ -49,11 +49,18 @@ async function register(ctx: SubgraphContext, editionId: string, people: Partici
   const seen = new Map<string, number>();
   people.forEach((p, i) => {
     if (seen.has(p.personId)) {
-      throw new BadUserInputError(`${prefix(i)}.personId names the same person as ${prefix(seen.get(p.personId)!)}.personId.`, { field: `${prefix(i)}.personId` });
+      throw new BadUserInputError(`${prefix(i)}.personId names the same person as ${prefix(seen.get(p.personId)!)}.personId.`, {
+        field: `${prefix(i)}.personId`,
+      });
     }
     seen.set(p.personId, i);
   });
-  await assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", people.flatMap((p, i) => foreignReferences(p, prefix(i))));
+  await assertReferencesExist(
+    ctx.links,
+    servicePrincipal(ctx.links.self),
+    "institutions",
+    people.flatMap((p, i) => foreignReferences(p, prefix(i))),
+  );
   let raced = people.length === 1 ? alreadyRegistered(people[0].personId, `${prefix(0)}.personId`) : undefined;
   const created = await writeTransaction(
     ctx.db,

@@ -12,7 +12,10 @@ export class ParticipationResolver {
     return visibleEditionReference(ctx, await referencesByKey(ctx, Edition, "id").load(participation.editionId));
   }
 
-  @FieldResolver(() => PersonRef, { nullable: true, description: "Who took part; null when the person's record is deleted (editors and admins still see it, marked)." })
+  @FieldResolver(() => PersonRef, {
+    nullable: true,
+    description: "Who took part; null when the person's record is deleted (editors and admins still see it, marked).",
+  })
   person(@Root() participation: Participation) {
     return personRef(participation.personId);
   }
@@ -32,7 +35,10 @@ export class ParticipationResolver {
     return areaRef(participation.areaId);
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: "When the participation was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the participation was deleted; null while it is live. Only editors and admins ever see a deleted one (through references).",
+  })
   deletedAt(@Root() participation: { deletedAt: Date | null }) {
     return participation.deletedAt ?? null;
   }

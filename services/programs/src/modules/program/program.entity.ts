@@ -35,7 +35,10 @@ export class Program extends BaseRecord {
   @Column("varchar", { length: 120, nullable: true })
   themeId: string | null;
 
-  @Field(() => CooperationModality, { nullable: true, description: "South-South, triangular or bilateral; null for a domestic programme that other cooperation shares." })
+  @Field(() => CooperationModality, {
+    nullable: true,
+    description: "South-South, triangular or bilateral; null for a domestic programme that other cooperation shares.",
+  })
   @Column("simple-enum", { enum: CooperationModality, nullable: true })
   modality: CooperationModality | null;
 
@@ -52,9 +55,6 @@ export class Program extends BaseRecord {
 
   @Column("varchar", { length: 36, nullable: true })
   parentProgramId: string | null;
-
-
-
 
   @Field(() => Int, { description: "IATI ActivityStatus code of `status`." })
   iatiStatusCode(): number {

@@ -42,6 +42,9 @@ export class ProgramOrder {
   @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Ascending or descending." })
   direction: SortDirection;
 
-  @Field(() => Language, { defaultValue: Language.EN, description: "For TITLE: the language whose titles are compared (falling back to English where a translation is missing)." })
+  @Field(() => Language, {
+    defaultValue: Language.EN,
+    description: "For TITLE: the language whose titles are compared (falling back to English where a translation is missing).",
+  })
   lang: Language;
 }

@@ -26,7 +26,9 @@ const codeTaken = (code: string | undefined) => () => new ConflictError(`Program
 /** The lead institution lives in the institutions subgraph: asked before any transaction opens. */
 async function verifyLead(ctx: SubgraphContext, input: Partial<Program>) {
   if (input.leadInstitutionId) {
-    await assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", [{ typename: "Institution", key: input.leadInstitutionId, field: "input.leadInstitutionId" }]);
+    await assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", [
+      { typename: "Institution", key: input.leadInstitutionId, field: "input.leadInstitutionId" },
+    ]);
   }
 }
 
@@ -47,7 +49,10 @@ async function replaceSdg(m: EntityManager, programId: string, goals: number[], 
   const repo = m.getRepository(ProgramSdgTarget);
   const before = await repo.findBy({ programId });
   const text = (rows: Array<{ goal: number; target: string | null }>) =>
-    JSON.stringify({ goals: [...new Set(rows.map((r) => r.goal))].sort((a, b) => a - b), targets: rows.flatMap((r) => (r.target ? [r.target] : [])).sort(compareTargets) });
+    JSON.stringify({
+      goals: [...new Set(rows.map((r) => r.goal))].sort((a, b) => a - b),
+      targets: rows.flatMap((r) => (r.target ? [r.target] : [])).sort(compareTargets),
+    });
   const next = sdgRows(programId, goals, targets);
   if (text(before) === text(next)) return [];
   await repo.delete({ programId });

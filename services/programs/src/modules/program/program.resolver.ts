@@ -23,7 +23,10 @@ export class ProgramResolver {
     return visibleOrNotFound(ctx, await findOrFail(ctx, Program, "code", code.toUpperCase(), "Program"), "Program", code);
   }
 
-  @Query(() => ProgramConnection, { nullable: true, description: "Programmes matching a filter, ordered as asked (by code unless told otherwise), a page at a time." })
+  @Query(() => ProgramConnection, {
+    nullable: true,
+    description: "Programmes matching a filter, ordered as asked (by code unless told otherwise), a page at a time.",
+  })
   programs(
     @Args() page: PageArgs,
     @Arg("filter", () => ProgramFilter, { nullable: true, description: "Conditions the programmes must meet." }) filter: ProgramFilter | undefined,
@@ -40,15 +43,27 @@ export class ProgramResolver {
    * not see. @inaccessible keeps both out of the public API.
    */
   @Directive("@inaccessible")
-  @Query(() => [ID], { description: "Internal: ids of the draft programmes the caller may not see (none for the partner role and above), for the partners subgraph. Not part of the public API." })
+  @Query(() => [ID], {
+    description:
+      "Internal: ids of the draft programmes the caller may not see (none for the partner role and above), for the partners subgraph. Not part of the public API.",
+  })
   async hiddenDraftProgramIds(@Ctx() ctx: SubgraphContext): Promise<string[]> {
     if (seesDrafts(ctx)) return [];
-    const rows: Array<{ id: string }> = await ctx.db.getRepository(Program).createQueryBuilder("p").select("p.id", "id").where("p.published = 0").orderBy("p.id").getRawMany();
+    const rows: Array<{ id: string }> = await ctx.db
+      .getRepository(Program)
+      .createQueryBuilder("p")
+      .select("p.id", "id")
+      .where("p.published = 0")
+      .orderBy("p.id")
+      .getRawMany();
     return rows.map((r) => r.id);
   }
 
   @Directive("@inaccessible")
-  @Query(() => [ID], { description: "Internal: ids of the deleted programmes whose references read as null for the caller (none for editors and admins), for the partners subgraph. Not part of the public API." })
+  @Query(() => [ID], {
+    description:
+      "Internal: ids of the deleted programmes whose references read as null for the caller (none for editors and admins), for the partners subgraph. Not part of the public API.",
+  })
   async hiddenDeletedProgramIds(@Ctx() ctx: SubgraphContext): Promise<string[]> {
     if (seesDeleted(ctx)) return [];
     const rows: Array<{ id: string }> = await ctx.db
@@ -72,7 +87,10 @@ export class ProgramResolver {
     return (await sdgAlignmentByProgramId(ctx).load(program.id)).targets;
   }
 
-  @FieldResolver(() => InstitutionRef, { nullable: true, description: "The institution that leads the programme; null when its record is deleted (editors and admins still see it, marked)." })
+  @FieldResolver(() => InstitutionRef, {
+    nullable: true,
+    description: "The institution that leads the programme; null when its record is deleted (editors and admins still see it, marked).",
+  })
   leadInstitution(@Root() program: Program) {
     return institutionRef(program.leadInstitutionId);
   }
@@ -92,7 +110,10 @@ export class ProgramResolver {
     return childPages(ctx, Edition, { parent: "programId", orderBy: ["plannedStartDate"], ...publishedOnly(ctx) }, page).load(program.id);
   }
 
-  @FieldResolver(() => Date, { nullable: true, description: "When the programme was deleted; null while it is live. Only editors and admins ever see a deleted one (through references)." })
+  @FieldResolver(() => Date, {
+    nullable: true,
+    description: "When the programme was deleted; null while it is live. Only editors and admins ever see a deleted one (through references).",
+  })
   deletedAt(@Root() program: { deletedAt: Date | null }) {
     return program.deletedAt ?? null;
   }
@@ -101,6 +122,8 @@ export class ProgramResolver {
 export const programReference = {
   Program: {
     __resolveReference: (ref: { id?: string; code?: string }, ctx: SubgraphContext) =>
-      (ref.id ? referencesByKey(ctx, Program, "id").load(ref.id) : referencesByKey(ctx, Program, "code").load(String(ref.code))).then((row) => visibleReference(ctx, row)),
+      (ref.id ? referencesByKey(ctx, Program, "id").load(ref.id) : referencesByKey(ctx, Program, "code").load(String(ref.code))).then((row) =>
+        visibleReference(ctx, row),
+      ),
   },
 };

@@ -20,7 +20,10 @@ export class InstitutionRefResolver {
     return childPages(ctx, Edition, { parent: "hostInstitutionId", orderBy: ["plannedStartDate"], ...publishedEditionsOnly(ctx) }, page).load(institution.id);
   }
 
-  @FieldResolver(() => InstitutionCooperationStats, { nullable: true, description: "The institution's cooperation in numbers: editions hosted, programmes led, people sent (from the programs subgraph)." })
+  @FieldResolver(() => InstitutionCooperationStats, {
+    nullable: true,
+    description: "The institution's cooperation in numbers: editions hosted, programmes led, people sent (from the programs subgraph).",
+  })
   cooperationStats(@Root() institution: InstitutionRef, @Ctx() ctx: SubgraphContext) {
     return cooperationStatsByInstitution(ctx).load(institution.id);
   }
@@ -29,7 +32,10 @@ export class InstitutionRefResolver {
 @Resolver(() => CountryRef)
 export class CountryRefResolver {
   @Authorized("partner")
-  @FieldResolver(() => ParticipationConnection, { nullable: true, description: "Participations of people representing this country (partner role and above: null with FORBIDDEN below it)." })
+  @FieldResolver(() => ParticipationConnection, {
+    nullable: true,
+    description: "Participations of people representing this country (partner role and above: null with FORBIDDEN below it).",
+  })
   participations(@Root() country: CountryRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Participation, { parent: "countryCode", orderBy: ["editionId"] }, page).load(country.code);
   }

@@ -34,7 +34,11 @@ export function compareTargets(a: string, b: string): number {
 
 /** The table rows for a programme's goals and targets; a goal without a listed target gets a row of its own. */
 export function sdgRows(programId: string, goals: number[], targets: string[]): Array<{ programId: string; goal: number; target: string | null }> {
-  const rows: Array<{ programId: string; goal: number; target: string | null }> = [...new Set(targets)].map((target) => ({ programId, goal: goalOfTarget(target), target }));
+  const rows: Array<{ programId: string; goal: number; target: string | null }> = [...new Set(targets)].map((target) => ({
+    programId,
+    goal: goalOfTarget(target),
+    target,
+  }));
   const covered = new Set(rows.map((r) => r.goal));
   for (const goal of new Set(goals)) if (!covered.has(goal)) rows.push({ programId, goal, target: null });
   return rows;

@@ -63,7 +63,9 @@ export function editionConditions(criteria: EditionCriteria, e: string, where: S
     const hosts = `${e}.venueCountryCode = ${code}`;
     const participates = `EXISTS (SELECT 1 FROM participations cp WHERE cp.editionId = ${e}.id AND cp.deletedAt IS NULL AND cp.countryCode = ${code})`;
     const involvement = criteria.country.involvement;
-    where.add(involvement === CountryInvolvement.HOST ? hosts : involvement === CountryInvolvement.PARTICIPATING ? participates : `${hosts} OR ${participates}`);
+    where.add(
+      involvement === CountryInvolvement.HOST ? hosts : involvement === CountryInvolvement.PARTICIPATING ? participates : `${hosts} OR ${participates}`,
+    );
   }
 }
 

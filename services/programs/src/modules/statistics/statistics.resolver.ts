@@ -12,9 +12,14 @@ import { seesDrafts } from "../publication";
  */
 @Resolver(() => CooperationStatistics)
 export class StatisticsResolver {
-  @Query(() => CooperationStatistics, { nullable: true, description: "Dashboard statistics, counted in the database: participants, programmes and editions broken down by country, gender, role, year, SDG goal and modality." })
+  @Query(() => CooperationStatistics, {
+    nullable: true,
+    description:
+      "Dashboard statistics, counted in the database: participants, programmes and editions broken down by country, gender, role, year, SDG goal and modality.",
+  })
   statistics(
-    @Arg("filter", () => StatisticsFilter, { nullable: true, description: "The years or programme to count; everything when omitted." }) filter: StatisticsFilter | undefined,
+    @Arg("filter", () => StatisticsFilter, { nullable: true, description: "The years or programme to count; everything when omitted." })
+    filter: StatisticsFilter | undefined,
     @Ctx() ctx: SubgraphContext,
   ) {
     // Drafts count only for those who may see them.
@@ -41,7 +46,9 @@ export class StatisticsResolver {
     return breakdowns.participantsByCountry(ctx, stats.scope);
   }
 
-  @FieldResolver(() => [StatisticsBucket], { description: "Participations by recorded gender (key: FEMALE, MALE, UNDISCLOSED, or NOT_RECORDED when none is recorded)." })
+  @FieldResolver(() => [StatisticsBucket], {
+    description: "Participations by recorded gender (key: FEMALE, MALE, UNDISCLOSED, or NOT_RECORDED when none is recorded).",
+  })
   participantsByGender(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
     return breakdowns.participantsByGender(ctx, stats.scope);
   }
@@ -66,7 +73,9 @@ export class StatisticsResolver {
     return breakdowns.editionsByModality(ctx, stats.scope);
   }
 
-  @FieldResolver(() => [StatisticsBucket], { description: "Editions by the SDG goals of their programme (key: goal number; an edition counts under each goal)." })
+  @FieldResolver(() => [StatisticsBucket], {
+    description: "Editions by the SDG goals of their programme (key: goal number; an edition counts under each goal).",
+  })
   editionsBySdgGoal(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
     return breakdowns.editionsBySdgGoal(ctx, stats.scope);
   }
@@ -76,7 +85,9 @@ export class StatisticsResolver {
     return breakdowns.editionsByHostCountry(ctx, stats.scope);
   }
 
-  @FieldResolver(() => [StatisticsBucket], { description: "Programmes with an edition starting in each year (key: e.g. 2023; a programme counts under each of its years)." })
+  @FieldResolver(() => [StatisticsBucket], {
+    description: "Programmes with an edition starting in each year (key: e.g. 2023; a programme counts under each of its years).",
+  })
   programmesByYear(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
     return breakdowns.programmesByYear(ctx, stats.scope);
   }
