@@ -68,7 +68,7 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    files: ["**/tests/**/*.ts", "services/common/src/testing.ts"],
+    files: ["**/tests/**/*.ts", "services/common/src/testing.ts", "services/common/src/testing-subgraphs.ts"],
     languageOptions: { globals: { ...globals.jest } },
     rules: {
       // Tests read GraphQL responses, which are untyped JSON: the test client's `data` is `any` unless a test names its shape.

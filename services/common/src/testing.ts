@@ -151,3 +151,5 @@ export function freePort(): Promise<number> {
     });
   });
 }
+
+export * from "./testing-subgraphs";

@@ -1,6 +1,6 @@
 import { DemoIds, type Principal } from "@sstc/common";
 import { institutionsSubgraph } from "../../src";
-import { caller, codes, principal, startSubgraphs, type RunningSubgraphs } from "../support/subgraph";
+import { caller, codes, principal, startSubgraphs, type RunningSubgraphs } from "@sstc/common/testing";
 
 /*
  * The institutions subgraph on its own, called as the gateway calls it

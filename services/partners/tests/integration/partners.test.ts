@@ -2,7 +2,7 @@ import { DemoIds, type Principal } from "@sstc/common";
 import { institutionsSubgraph } from "@sstc/institutions";
 import { programsSubgraph } from "@sstc/programs";
 import { partnersSubgraph } from "../../src";
-import { caller, codes, principal, startSubgraphs, type GraphqlResult, type RunningSubgraphs } from "../support/subgraph";
+import { caller, codes, principal, startSubgraphs, type GraphqlResult, type RunningSubgraphs } from "@sstc/common/testing";
 
 /*
  * The partners subgraph called directly, as the gateway calls it. It asks

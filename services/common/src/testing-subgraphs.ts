@@ -1,5 +1,6 @@
-import { startSubgraph, type Principal, type RunningSubgraph, type SubgraphDefinition } from "@sstc/common";
-import { createTestDatabase, freePort, postSigned, testSubgraphEnv, type TestDatabase } from "@sstc/common/testing";
+import type { Principal } from "./principal";
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition } from "./subgraph";
+import { createTestDatabase, freePort, postSigned, testSubgraphEnv, type GraphqlError, type GraphqlResult, type TestDatabase } from "./testing";
 
 /** Subgraphs started together for one test file, each on a fresh database, all knowing each other's URLs. */
 export interface RunningSubgraphs<Name extends string> {
@@ -43,20 +44,6 @@ export async function startSubgraphs<Name extends "programs" | "institutions" | 
     await stop();
     throw error;
   }
-}
-
-/** A GraphQL error as a subgraph returns it. */
-export interface GraphqlError {
-  message: string;
-  path?: unknown[];
-  extensions?: Record<string, unknown>;
-}
-
-/** A subgraph response with the HTTP status. */
-export interface GraphqlResult<T> {
-  status: number;
-  data?: T | null;
-  errors?: GraphqlError[];
 }
 
 /** Calls one subgraph as `principal`, the way the gateway does (signed principal header). */
