@@ -9,7 +9,7 @@ import { gatewayEnvSchema } from "@sstc/gateway";
  * files are checked for what can be checked: they parse, and the ports and
  * variables they set are the ones the code reads.
  */
-const ROOT = resolve(__dirname, "../../..");
+const ROOT = resolve(__dirname, "../..");
 const compose = parse(readFileSync(join(ROOT, "docker/compose.yaml"), "utf8"), { merge: true });
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the launcher is plain CommonJS outside every workspace, loaded by path
 const { SUBGRAPHS } = require(join(ROOT, "scripts/services.js")) as { SUBGRAPHS: Array<{ name: string; port: number }> };

@@ -12,7 +12,7 @@ import { createTestDatabase, freePort, type TestDatabase } from "@sstc/common/te
  * its in-flight requests on SIGTERM. Needs the build (`npm test` builds
  * first).
  */
-const ROOT = resolve(__dirname, "../../..");
+const ROOT = resolve(__dirname, "../..");
 const SUBGRAPH_NAMES = ["programs", "institutions", "partners"];
 
 interface Proc {

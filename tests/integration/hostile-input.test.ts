@@ -29,7 +29,7 @@ jest.setTimeout(180_000);
 
 let graph: TestGraph;
 let admin: Record<string, string>;
-const api = buildSchema(readFileSync(join(__dirname, "../../../schema/api.graphql"), "utf8"));
+const api = buildSchema(readFileSync(join(__dirname, "../../schema/api.graphql"), "utf8"));
 
 beforeAll(async () => {
   graph = await startTestGraph({ gatewayEnv: { RATE_LIMIT_ADMIN: "100000", MAX_COST: "100000" } });

@@ -15,7 +15,7 @@ import { as, startTestGraph, type TestGraph } from "../support/graph";
  */
 
 const run = promisify(execFile);
-const SCRIPT = resolve(__dirname, "../../../.ci/mariadb.sh");
+const SCRIPT = resolve(__dirname, "../../.ci/mariadb.sh");
 const onMariadb = Boolean(testMysqlUrl());
 
 if (!onMariadb) {

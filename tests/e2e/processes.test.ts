@@ -10,7 +10,7 @@ import { createTestDatabase, freePort, postGraphql, postSigned, type TestDatabas
  * environment, the way a container runs it. Needs the build (`npm test`
  * builds first).
  */
-const ROOT = resolve(__dirname, "../../..");
+const ROOT = resolve(__dirname, "../..");
 
 const spawned: ChildProcess[] = [];
 

@@ -28,7 +28,7 @@ import { as, codes, startTestGraph, type TestGraph } from "../support/graph";
  * resolvers), never from a list kept by hand.
  */
 
-const SCHEMA_DIR = join(__dirname, "../../../schema");
+const SCHEMA_DIR = join(__dirname, "../../schema");
 const api: GraphQLSchema = buildSchema(readFileSync(join(SCHEMA_DIR, "api.graphql"), "utf8"));
 const supergraph = parse(readFileSync(join(SCHEMA_DIR, "supergraph.graphql"), "utf8"));
 
