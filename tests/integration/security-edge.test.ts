@@ -51,8 +51,8 @@ beforeAll(async () => {
     GATEWAY_SIGNING_SECRET: TEST_SIGNING_SECRET,
     PORT: "0",
   };
-  proxied = await startGateway(loadGatewayEnv({ NODE_ENV: "test", ...subgraphUrls, ...limits, TRUST_PROXY: "127.0.0.1" }));
-  production = await startGateway(loadGatewayEnv({ NODE_ENV: "production", ...subgraphUrls, RATE_LIMIT_PUBLIC: "100000" }));
+  proxied = await startGateway(loadGatewayEnv({ NODE_ENV: "test", LOG_LEVEL: "warn", ...subgraphUrls, ...limits, TRUST_PROXY: "127.0.0.1" }));
+  production = await startGateway(loadGatewayEnv({ NODE_ENV: "production", LOG_LEVEL: "warn", ...subgraphUrls, RATE_LIMIT_PUBLIC: "100000" }));
   partner = await as("partner");
 });
 afterAll(async () => {
