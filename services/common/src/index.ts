@@ -20,3 +20,4 @@ export * from "./service-client";
 export * from "./editing";
 export * from "./bilingual";
 export * from "./validation";
+export * from "./input-fields";

@@ -76,3 +76,5 @@ export function Omittable(options: ValidationOptions = {}): PropertyDecorator {
     notNull(target, property as string);
   };
 }
+
+// Create and update inputs derive their fields from one definition built on the checks above.

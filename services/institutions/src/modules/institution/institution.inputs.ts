@@ -1,85 +1,44 @@
-import { IsOptional, IsUrl, IsUUID, Length } from "class-validator";
-import { IsCountryCode, Omittable } from "@sstc/common";
-import { Field, ID, InputType } from "type-graphql";
+import { IsUrl, IsUUID, Length } from "class-validator";
+import { IsCountryCode, inputFields } from "@sstc/common";
+import { ID, InputType } from "type-graphql";
 import { InstitutionType } from "./institution.entity";
+
+const fields = inputFields({
+  nameEn: { type: () => String, description: "Name in English.", create: "required", checks: [Length(2, 255)] },
+  nameId: { type: () => String, description: "Name in Bahasa Indonesia.", create: "clearable", checks: [Length(2, 255)] },
+  acronym: { type: () => String, description: "Short name.", create: "clearable", checks: [Length(1, 40)] },
+  type: { type: () => InstitutionType, description: "What kind of body it is.", create: "required" },
+  countryCode: { type: () => String, description: "ISO 3166-1 alpha-2 code of its country.", create: "required", checks: [IsCountryCode()] },
+  areaId: { type: () => ID, description: "Administrative area it is in.", create: "clearable", checks: [IsUUID()] },
+  parentId: { type: () => ID, description: "The institution it is part of.", create: "clearable", checks: [IsUUID()] },
+  website: {
+    type: () => String,
+    description: { create: "Public website (https).", update: "Public website." },
+    create: "clearable",
+    checks: [IsUrl({ protocols: ["https", "http"], require_protocol: true })],
+  },
+});
 
 @InputType({ description: "A new institution." })
 export class CreateInstitutionInput {
-  @Field({ description: "Name in English." })
-  @Length(2, 255)
-  nameEn: string;
-
-  @Field(() => String, { nullable: true, description: "Name in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(2, 255)
-  nameId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Short name." })
-  @IsOptional()
-  @Length(1, 40)
-  acronym?: string | null;
-
-  @Field(() => InstitutionType, { description: "What kind of body it is." })
-  type: InstitutionType;
-
-  @Field({ description: "ISO 3166-1 alpha-2 code of its country." })
-  @IsCountryCode()
-  countryCode: string;
-
-  @Field(() => ID, { nullable: true, description: "Administrative area it is in." })
-  @IsOptional()
-  @IsUUID()
-  areaId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The institution it is part of." })
-  @IsOptional()
-  @IsUUID()
-  parentId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Public website (https)." })
-  @IsOptional()
-  @IsUrl({ protocols: ["https", "http"], require_protocol: true })
-  website?: string | null;
+  @fields.nameEn.create nameEn: string;
+  @fields.nameId.create nameId?: string | null;
+  @fields.acronym.create acronym?: string | null;
+  @fields.type.create type: InstitutionType;
+  @fields.countryCode.create countryCode: string;
+  @fields.areaId.create areaId?: string | null;
+  @fields.parentId.create parentId?: string | null;
+  @fields.website.create website?: string | null;
 }
 
 @InputType({ description: "Changes to an institution; omitted fields stay as they are, null clears an optional field." })
 export class UpdateInstitutionInput {
-  @Field({ nullable: true, description: "Name in English." })
-  @Omittable()
-  @Length(2, 255)
-  nameEn?: string;
-
-  @Field(() => String, { nullable: true, description: "Name in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(2, 255)
-  nameId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Short name." })
-  @IsOptional()
-  @Length(1, 40)
-  acronym?: string | null;
-
-  @Field(() => InstitutionType, { nullable: true, description: "What kind of body it is." })
-  @Omittable()
-  type?: InstitutionType;
-
-  @Field({ nullable: true, description: "ISO 3166-1 alpha-2 code of its country." })
-  @Omittable()
-  @IsCountryCode()
-  countryCode?: string;
-
-  @Field(() => ID, { nullable: true, description: "Administrative area it is in." })
-  @IsOptional()
-  @IsUUID()
-  areaId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The institution it is part of." })
-  @IsOptional()
-  @IsUUID()
-  parentId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Public website." })
-  @IsOptional()
-  @IsUrl({ protocols: ["https", "http"], require_protocol: true })
-  website?: string | null;
+  @fields.nameEn.update nameEn?: string;
+  @fields.nameId.update nameId?: string | null;
+  @fields.acronym.update acronym?: string | null;
+  @fields.type.update type?: InstitutionType;
+  @fields.countryCode.update countryCode?: string;
+  @fields.areaId.update areaId?: string | null;
+  @fields.parentId.update parentId?: string | null;
+  @fields.website.update website?: string | null;
 }

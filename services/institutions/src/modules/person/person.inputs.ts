@@ -1,76 +1,48 @@
-import { IsEmail, IsOptional, IsUUID, Length, Matches } from "class-validator";
-import { Omittable } from "@sstc/common";
-import { Field, ID, InputType } from "type-graphql";
+import { IsEmail, IsUUID, Length, Matches } from "class-validator";
+import { inputFields } from "@sstc/common";
+import { ID, InputType } from "type-graphql";
 import { Gender } from "./person.entity";
+
+const fields = inputFields({
+  fullName: { type: () => String, description: "Full name.", create: "required", checks: [Length(2, 160)] },
+  positionEn: { type: () => String, description: "Position in English.", create: "clearable", checks: [Length(2, 255)] },
+  positionId: { type: () => String, description: "Position in Bahasa Indonesia.", create: "clearable", checks: [Length(2, 255)] },
+  institutionId: {
+    type: () => ID,
+    description: "Institution the person works for.",
+    create: "required",
+    // Null detaches the person from its institution (the column is nullable).
+    update: "clearable",
+    checks: [IsUUID()],
+  },
+  email: { type: () => String, description: "Email address.", create: "clearable", checks: [IsEmail()] },
+  phone: {
+    type: () => String,
+    description: { create: "Phone number, international format.", update: "Phone number." },
+    create: "clearable",
+    checks: [Matches(/^\+?[0-9 ()-]{6,40}$/, { message: "must be a phone number such as +62-21-555-0100" })],
+  },
+  gender: { type: () => Gender, description: "Gender.", create: "clearable" },
+});
 
 @InputType({ description: "A new person." })
 export class CreatePersonInput {
-  @Field({ description: "Full name." })
-  @Length(2, 160)
-  fullName: string;
-
-  @Field(() => String, { nullable: true, description: "Position in English." })
-  @IsOptional()
-  @Length(2, 255)
-  positionEn?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Position in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(2, 255)
-  positionId?: string | null;
-
-  @Field(() => ID, { description: "Institution the person works for." })
-  @IsUUID()
-  institutionId: string;
-
-  @Field(() => String, { nullable: true, description: "Email address." })
-  @IsOptional()
-  @IsEmail()
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Phone number, international format." })
-  @IsOptional()
-  @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: "must be a phone number such as +62-21-555-0100" })
-  phone?: string | null;
-
-  @Field(() => Gender, { nullable: true, description: "Gender." })
-  @IsOptional()
-  gender?: Gender | null;
+  @fields.fullName.create fullName: string;
+  @fields.positionEn.create positionEn?: string | null;
+  @fields.positionId.create positionId?: string | null;
+  @fields.institutionId.create institutionId: string;
+  @fields.email.create email?: string | null;
+  @fields.phone.create phone?: string | null;
+  @fields.gender.create gender?: Gender | null;
 }
 
 @InputType({ description: "Changes to a person; omitted fields stay as they are, null clears an optional field." })
 export class UpdatePersonInput {
-  @Field({ nullable: true, description: "Full name." })
-  @Omittable()
-  @Length(2, 160)
-  fullName?: string;
-
-  @Field(() => String, { nullable: true, description: "Position in English." })
-  @IsOptional()
-  @Length(2, 255)
-  positionEn?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Position in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(2, 255)
-  positionId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Institution the person works for." })
-  @IsOptional()
-  @IsUUID()
-  institutionId?: string;
-
-  @Field(() => String, { nullable: true, description: "Email address." })
-  @IsOptional()
-  @IsEmail()
-  email?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Phone number." })
-  @IsOptional()
-  @Matches(/^\+?[0-9 ()-]{6,40}$/, { message: "must be a phone number such as +62-21-555-0100" })
-  phone?: string | null;
-
-  @Field(() => Gender, { nullable: true, description: "Gender." })
-  @IsOptional()
-  gender?: Gender | null;
+  @fields.fullName.update fullName?: string;
+  @fields.positionEn.update positionEn?: string | null;
+  @fields.positionId.update positionId?: string | null;
+  @fields.institutionId.update institutionId?: string;
+  @fields.email.update email?: string | null;
+  @fields.phone.update phone?: string | null;
+  @fields.gender.update gender?: Gender | null;
 }

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, ValidateNested } from "class-validator";
-import { IsIsoDate, Omittable } from "@sstc/common";
+import { IsIsoDate, inputFields } from "@sstc/common";
 import { Field, ID, InputType } from "type-graphql";
 import { AgreementKind } from "./agreement.entity";
 
@@ -15,80 +15,61 @@ export class AgreementPartyInput {
   role?: string | null;
 }
 
+const fields = inputFields({
+  titleEn: { type: () => String, description: "Title in English.", create: "required", checks: [Length(2, 255)] },
+  titleId: { type: () => String, description: "Title in Bahasa Indonesia.", create: "clearable", checks: [Length(2, 255)] },
+  summaryEn: {
+    type: () => String,
+    description: { create: "What it covers, in English.", update: "Summary in English." },
+    create: "clearable",
+    checks: [Length(1, 5000)],
+  },
+  summaryId: {
+    type: () => String,
+    description: { create: "What it covers, in Bahasa Indonesia.", update: "Summary in Bahasa Indonesia." },
+    create: "clearable",
+    checks: [Length(1, 5000)],
+  },
+  kind: { type: () => AgreementKind, description: "Legal form.", create: "required" },
+  signedOn: {
+    type: () => String,
+    description: { create: "Day signed (ISO 8601).", update: "Day signed." },
+    create: "clearable",
+    checks: [IsIsoDate()],
+  },
+  expiresOn: {
+    type: () => String,
+    description: { create: "Day it expires (ISO 8601).", update: "Day it expires." },
+    create: "clearable",
+    checks: [IsIsoDate()],
+  },
+  parties: {
+    type: () => [AgreementPartyInput],
+    description: "The parties (at least two).",
+    create: "required",
+    checks: [ArrayMinSize(2), ArrayMaxSize(50), ValidateNested({ each: true })],
+  },
+});
+
 @InputType({ description: "A new agreement between partners." })
 export class CreateAgreementInput {
-  @Field({ description: "Title in English." })
-  @Length(2, 255)
-  titleEn: string;
-
-  @Field(() => String, { nullable: true, description: "Title in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(2, 255)
-  titleId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "What it covers, in English." })
-  @IsOptional()
-  @Length(1, 5000)
-  summaryEn?: string | null;
-
-  @Field(() => String, { nullable: true, description: "What it covers, in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(1, 5000)
-  summaryId?: string | null;
-
-  @Field(() => AgreementKind, { description: "Legal form." })
-  kind: AgreementKind;
-
-  @Field(() => String, { nullable: true, description: "Day signed (ISO 8601)." })
-  @IsOptional()
-  @IsIsoDate()
-  signedOn?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Day it expires (ISO 8601)." })
-  @IsOptional()
-  @IsIsoDate()
-  expiresOn?: string | null;
-
-  @Field(() => [AgreementPartyInput], { description: "The parties (at least two)." })
-  @ArrayMinSize(2)
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  parties: AgreementPartyInput[];
+  @fields.titleEn.create titleEn: string;
+  @fields.titleId.create titleId?: string | null;
+  @fields.summaryEn.create summaryEn?: string | null;
+  @fields.summaryId.create summaryId?: string | null;
+  @fields.kind.create kind: AgreementKind;
+  @fields.signedOn.create signedOn?: string | null;
+  @fields.expiresOn.create expiresOn?: string | null;
+  @fields.parties.create parties: AgreementPartyInput[];
 }
 
 @InputType({ description: "Changes to an agreement; omitted fields stay as they are." })
 export class UpdateAgreementInput {
-  @Field({ nullable: true, description: "Title in English." })
-  @Omittable()
-  @Length(2, 255)
-  titleEn?: string;
-
-  @Field(() => String, { nullable: true, description: "Title in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(2, 255)
-  titleId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Summary in English." })
-  @IsOptional()
-  @Length(1, 5000)
-  summaryEn?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Summary in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(1, 5000)
-  summaryId?: string | null;
-
-  @Field(() => AgreementKind, { nullable: true, description: "Legal form." })
-  @Omittable()
-  kind?: AgreementKind;
-
-  @Field(() => String, { nullable: true, description: "Day signed." })
-  @IsOptional()
-  @IsIsoDate()
-  signedOn?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Day it expires." })
-  @IsOptional()
-  @IsIsoDate()
-  expiresOn?: string | null;
+  @fields.titleEn.update titleEn?: string;
+  @fields.titleId.update titleId?: string | null;
+  @fields.summaryEn.update summaryEn?: string | null;
+  @fields.summaryId.update summaryId?: string | null;
+  @fields.kind.update kind?: AgreementKind;
+  @fields.signedOn.update signedOn?: string | null;
+  @fields.expiresOn.update expiresOn?: string | null;
 }

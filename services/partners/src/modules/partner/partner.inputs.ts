@@ -1,64 +1,44 @@
-import { IsOptional, IsUUID, Length } from "class-validator";
-import { IsCountryCode, Omittable } from "@sstc/common";
-import { Field, ID, InputType } from "type-graphql";
+import { IsUUID, Length } from "class-validator";
+import { IsCountryCode, inputFields } from "@sstc/common";
+import { ID, InputType } from "type-graphql";
 import { PartnerKind } from "./partner.entity";
+
+const fields = inputFields({
+  nameEn: { type: () => String, description: "Name in English.", create: "required", checks: [Length(2, 255)] },
+  nameId: { type: () => String, description: "Name in Bahasa Indonesia.", create: "clearable", checks: [Length(2, 255)] },
+  acronym: { type: () => String, description: "Short name.", create: "clearable", checks: [Length(1, 40)] },
+  kind: { type: () => PartnerKind, description: "Kind of partner.", create: "required" },
+  institutionId: {
+    type: () => ID,
+    description: "The institution this partner is (institutions subgraph).",
+    create: "required",
+    checks: [IsUUID()],
+  },
+  homeCountryCode: {
+    type: () => String,
+    description: { create: "Home country (ISO alpha-2).", update: "Home country." },
+    create: "required",
+    checks: [IsCountryCode()],
+  },
+  parentPartnerId: { type: () => ID, description: "The partner this one is part of.", create: "clearable", checks: [IsUUID()] },
+});
 
 @InputType({ description: "A new diplomacy partner." })
 export class CreatePartnerInput {
-  @Field({ description: "Name in English." })
-  @Length(2, 255)
-  nameEn: string;
-
-  @Field(() => String, { nullable: true, description: "Name in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(2, 255)
-  nameId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Short name." })
-  @IsOptional()
-  @Length(1, 40)
-  acronym?: string | null;
-
-  @Field(() => PartnerKind, { description: "Kind of partner." })
-  kind: PartnerKind;
-
-  @Field(() => ID, { description: "The institution this partner is (institutions subgraph)." })
-  @IsUUID()
-  institutionId: string;
-
-  @Field({ description: "Home country (ISO alpha-2)." })
-  @IsCountryCode()
-  homeCountryCode: string;
-
-  @Field(() => ID, { nullable: true, description: "The partner this one is part of." })
-  @IsOptional()
-  @IsUUID()
-  parentPartnerId?: string | null;
+  @fields.nameEn.create nameEn: string;
+  @fields.nameId.create nameId?: string | null;
+  @fields.acronym.create acronym?: string | null;
+  @fields.kind.create kind: PartnerKind;
+  @fields.institutionId.create institutionId: string;
+  @fields.homeCountryCode.create homeCountryCode: string;
+  @fields.parentPartnerId.create parentPartnerId?: string | null;
 }
 
 @InputType({ description: "Changes to a partner; omitted fields stay as they are." })
 export class UpdatePartnerInput {
-  @Field({ nullable: true, description: "Name in English." })
-  @Omittable()
-  @Length(2, 255)
-  nameEn?: string;
-
-  @Field(() => String, { nullable: true, description: "Name in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(2, 255)
-  nameId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Short name." })
-  @IsOptional()
-  @Length(1, 40)
-  acronym?: string | null;
-
-  @Field(() => PartnerKind, { nullable: true, description: "Kind of partner." })
-  @Omittable()
-  kind?: PartnerKind;
-
-  @Field({ nullable: true, description: "Home country." })
-  @Omittable()
-  @IsCountryCode()
-  homeCountryCode?: string;
+  @fields.nameEn.update nameEn?: string;
+  @fields.nameId.update nameId?: string | null;
+  @fields.acronym.update acronym?: string | null;
+  @fields.kind.update kind?: PartnerKind;
+  @fields.homeCountryCode.update homeCountryCode?: string;
 }

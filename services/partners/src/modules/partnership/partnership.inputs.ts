@@ -1,45 +1,38 @@
-import { IsOptional, IsUUID, Length } from "class-validator";
-import { Omittable } from "@sstc/common";
-import { Field, ID, InputType } from "type-graphql";
+import { IsUUID, Length } from "class-validator";
+import { inputFields } from "@sstc/common";
+import { ID, InputType } from "type-graphql";
 import { PartnershipRole } from "./partnership.entity";
+
+const fields = inputFields({
+  programId: { type: () => ID, description: "The programme (programs subgraph).", create: "required", checks: [IsUUID()] },
+  partnerId: { type: () => ID, description: "The partner.", create: "required", checks: [IsUUID()] },
+  role: { type: () => PartnershipRole, description: "Its role.", create: "required" },
+  contributionEn: {
+    type: () => String,
+    description: { create: "What it contributes, in English.", update: "Contribution in English." },
+    create: "clearable",
+    checks: [Length(1, 5000)],
+  },
+  contributionId: {
+    type: () => String,
+    description: { create: "What it contributes, in Bahasa Indonesia.", update: "Contribution in Bahasa Indonesia." },
+    create: "clearable",
+    checks: [Length(1, 5000)],
+  },
+});
 
 @InputType({ description: "A partner's role in a programme." })
 export class CreateProgramPartnershipInput {
-  @Field(() => ID, { description: "The programme (programs subgraph)." })
-  @IsUUID()
-  programId: string;
-
-  @Field(() => ID, { description: "The partner." })
-  @IsUUID()
-  partnerId: string;
-
-  @Field(() => PartnershipRole, { description: "Its role." })
-  role: PartnershipRole;
-
-  @Field(() => String, { nullable: true, description: "What it contributes, in English." })
-  @IsOptional()
-  @Length(1, 5000)
-  contributionEn?: string | null;
-
-  @Field(() => String, { nullable: true, description: "What it contributes, in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(1, 5000)
-  contributionId?: string | null;
+  @fields.programId.create programId: string;
+  @fields.partnerId.create partnerId: string;
+  @fields.role.create role: PartnershipRole;
+  @fields.contributionEn.create contributionEn?: string | null;
+  @fields.contributionId.create contributionId?: string | null;
 }
 
 @InputType({ description: "Changes to a programme partnership; omitted fields stay as they are." })
 export class UpdateProgramPartnershipInput {
-  @Field(() => PartnershipRole, { nullable: true, description: "Its role." })
-  @Omittable()
-  role?: PartnershipRole;
-
-  @Field(() => String, { nullable: true, description: "Contribution in English." })
-  @IsOptional()
-  @Length(1, 5000)
-  contributionEn?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Contribution in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(1, 5000)
-  contributionId?: string | null;
+  @fields.role.update role?: PartnershipRole;
+  @fields.contributionEn.update contributionEn?: string | null;
+  @fields.contributionId.update contributionId?: string | null;
 }

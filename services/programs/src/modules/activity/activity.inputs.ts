@@ -1,94 +1,51 @@
-import { IsInt, IsOptional, IsUUID, Length, Max, Min } from "class-validator";
-import { IsIsoDate, Omittable } from "@sstc/common";
-import { Field, ID, InputType, Int } from "type-graphql";
+import { IsInt, IsUUID, Length, Max, Min } from "class-validator";
+import { IsIsoDate, inputFields } from "@sstc/common";
+import { ID, InputType, Int } from "type-graphql";
 import { ActivityKind } from "./activity.entity";
+
+const fields = inputFields({
+  editionId: { type: () => ID, description: "The edition.", create: "required", checks: [IsUUID()] },
+  kind: { type: () => ActivityKind, description: "Kind of activity.", create: "required" },
+  titleEn: { type: () => String, description: "Title in English.", create: "required", checks: [Length(2, 255)] },
+  titleId: { type: () => String, description: "Title in Bahasa Indonesia.", create: "clearable", checks: [Length(2, 255)] },
+  descriptionEn: { type: () => String, description: "What happens, in English.", create: "clearable", checks: [Length(1, 5000)] },
+  descriptionId: { type: () => String, description: "What happens, in Bahasa Indonesia.", create: "clearable", checks: [Length(1, 5000)] },
+  date: { type: () => String, description: "Day (ISO 8601 date).", create: "clearable", checks: [IsIsoDate()] },
+  sequence: {
+    type: () => Int,
+    description: { create: "Position in the programme (0 first).", update: "Position in the programme." },
+    create: "omittable",
+    checks: [IsInt(), Min(0), Max(10_000)],
+  },
+  siteInstitutionId: {
+    type: () => ID,
+    description: { create: "Where it takes place (an institution).", update: "Where it takes place." },
+    create: "clearable",
+    checks: [IsUUID()],
+  },
+});
 
 @InputType({ description: "A new activity of an edition." })
 export class CreateActivityInput {
-  @Field(() => ID, { description: "The edition." })
-  @IsUUID()
-  editionId: string;
-
-  @Field(() => ActivityKind, { description: "Kind of activity." })
-  kind: ActivityKind;
-
-  @Field({ description: "Title in English." })
-  @Length(2, 255)
-  titleEn: string;
-
-  @Field(() => String, { nullable: true, description: "Title in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(2, 255)
-  titleId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "What happens, in English." })
-  @IsOptional()
-  @Length(1, 5000)
-  descriptionEn?: string | null;
-
-  @Field(() => String, { nullable: true, description: "What happens, in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(1, 5000)
-  descriptionId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Day (ISO 8601 date)." })
-  @IsOptional()
-  @IsIsoDate()
-  date?: string | null;
-
-  @Field(() => Int, { nullable: true, description: "Position in the programme (0 first)." })
-  @Omittable()
-  @IsInt()
-  @Min(0)
-  @Max(10_000)
-  sequence?: number;
-
-  @Field(() => ID, { nullable: true, description: "Where it takes place (an institution)." })
-  @IsOptional()
-  @IsUUID()
-  siteInstitutionId?: string | null;
+  @fields.editionId.create editionId: string;
+  @fields.kind.create kind: ActivityKind;
+  @fields.titleEn.create titleEn: string;
+  @fields.titleId.create titleId?: string | null;
+  @fields.descriptionEn.create descriptionEn?: string | null;
+  @fields.descriptionId.create descriptionId?: string | null;
+  @fields.date.create date?: string | null;
+  @fields.sequence.create sequence?: number;
+  @fields.siteInstitutionId.create siteInstitutionId?: string | null;
 }
 
 @InputType({ description: "Changes to an activity; omitted fields stay as they are." })
 export class UpdateActivityInput {
-  @Field(() => ActivityKind, { nullable: true, description: "Kind of activity." })
-  @Omittable()
-  kind?: ActivityKind;
-
-  @Field({ nullable: true, description: "Title in English." })
-  @Omittable()
-  @Length(2, 255)
-  titleEn?: string;
-
-  @Field(() => String, { nullable: true, description: "Title in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(2, 255)
-  titleId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "What happens, in English." })
-  @IsOptional()
-  @Length(1, 5000)
-  descriptionEn?: string | null;
-
-  @Field(() => String, { nullable: true, description: "What happens, in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(1, 5000)
-  descriptionId?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Day (ISO 8601 date)." })
-  @IsOptional()
-  @IsIsoDate()
-  date?: string | null;
-
-  @Field(() => Int, { nullable: true, description: "Position in the programme." })
-  @Omittable()
-  @IsInt()
-  @Min(0)
-  @Max(10_000)
-  sequence?: number;
-
-  @Field(() => ID, { nullable: true, description: "Where it takes place." })
-  @IsOptional()
-  @IsUUID()
-  siteInstitutionId?: string | null;
+  @fields.kind.update kind?: ActivityKind;
+  @fields.titleEn.update titleEn?: string;
+  @fields.titleId.update titleId?: string | null;
+  @fields.descriptionEn.update descriptionEn?: string | null;
+  @fields.descriptionId.update descriptionId?: string | null;
+  @fields.date.update date?: string | null;
+  @fields.sequence.update sequence?: number;
+  @fields.siteInstitutionId.update siteInstitutionId?: string | null;
 }

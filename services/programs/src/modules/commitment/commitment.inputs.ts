@@ -1,60 +1,47 @@
-import { IsOptional, IsUUID, Length } from "class-validator";
-import { IsIsoDate, IsCountryCode, Omittable } from "@sstc/common";
-import { Field, ID, InputType } from "type-graphql";
+import { IsUUID, Length } from "class-validator";
+import { IsIsoDate, IsCountryCode, inputFields } from "@sstc/common";
+import { ID, InputType } from "type-graphql";
 import { FollowUpStatus } from "./commitment.entity";
+
+const fields = inputFields({
+  editionId: { type: () => ID, description: "The edition it came out of.", create: "required", checks: [IsUUID()] },
+  participationId: {
+    type: () => ID,
+    description: "The participant who made it (a personal action plan).",
+    create: "clearable",
+    checks: [IsUUID()],
+  },
+  countryCode: { type: () => String, description: "The country committing (ISO alpha-2).", create: "required", checks: [IsCountryCode()] },
+  descriptionEn: { type: () => String, description: "The commitment in English.", create: "required", checks: [Length(5, 5000)] },
+  descriptionId: { type: () => String, description: "The commitment in Bahasa Indonesia.", create: "clearable", checks: [Length(5, 5000)] },
+  followUpStatus: {
+    type: () => FollowUpStatus,
+    description: { create: "Defaults to PLANNED.", update: "Follow-up status." },
+    create: "omittable",
+  },
+  dueDate: {
+    type: () => String,
+    description: { create: "Target date (ISO 8601 date).", update: "Target date." },
+    create: "clearable",
+    checks: [IsIsoDate()],
+  },
+});
 
 @InputType({ description: "A new commitment made at the end of an edition." })
 export class CreateCommitmentInput {
-  @Field(() => ID, { description: "The edition it came out of." })
-  @IsUUID()
-  editionId: string;
-
-  @Field(() => ID, { nullable: true, description: "The participant who made it (a personal action plan)." })
-  @IsOptional()
-  @IsUUID()
-  participationId?: string | null;
-
-  @Field({ description: "The country committing (ISO alpha-2)." })
-  @IsCountryCode()
-  countryCode: string;
-
-  @Field({ description: "The commitment in English." })
-  @Length(5, 5000)
-  descriptionEn: string;
-
-  @Field(() => String, { nullable: true, description: "The commitment in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(5, 5000)
-  descriptionId?: string | null;
-
-  @Field(() => FollowUpStatus, { nullable: true, description: "Defaults to PLANNED." })
-  @Omittable()
-  followUpStatus?: FollowUpStatus;
-
-  @Field(() => String, { nullable: true, description: "Target date (ISO 8601 date)." })
-  @IsOptional()
-  @IsIsoDate()
-  dueDate?: string | null;
+  @fields.editionId.create editionId: string;
+  @fields.participationId.create participationId?: string | null;
+  @fields.countryCode.create countryCode: string;
+  @fields.descriptionEn.create descriptionEn: string;
+  @fields.descriptionId.create descriptionId?: string | null;
+  @fields.followUpStatus.create followUpStatus?: FollowUpStatus;
+  @fields.dueDate.create dueDate?: string | null;
 }
 
 @InputType({ description: "Changes to a commitment, such as its follow-up status; omitted fields stay as they are." })
 export class UpdateCommitmentInput {
-  @Field({ nullable: true, description: "The commitment in English." })
-  @Omittable()
-  @Length(5, 5000)
-  descriptionEn?: string;
-
-  @Field(() => String, { nullable: true, description: "The commitment in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(5, 5000)
-  descriptionId?: string | null;
-
-  @Field(() => FollowUpStatus, { nullable: true, description: "Follow-up status." })
-  @Omittable()
-  followUpStatus?: FollowUpStatus;
-
-  @Field(() => String, { nullable: true, description: "Target date." })
-  @IsOptional()
-  @IsIsoDate()
-  dueDate?: string | null;
+  @fields.descriptionEn.update descriptionEn?: string;
+  @fields.descriptionId.update descriptionId?: string | null;
+  @fields.followUpStatus.update followUpStatus?: FollowUpStatus;
+  @fields.dueDate.update dueDate?: string | null;
 }

@@ -1,147 +1,84 @@
-import { ArrayMaxSize, IsBoolean, IsOptional, IsUUID, Length } from "class-validator";
-import { IsIsoDate, IsCountryCode, Omittable } from "@sstc/common";
-import { Field, ID, InputType } from "type-graphql";
+import { ArrayMaxSize, IsUUID, Length } from "class-validator";
+import { IsIsoDate, IsCountryCode, inputFields } from "@sstc/common";
+import { ID, InputType } from "type-graphql";
 import { ActivityStatus } from "../program/program.enums";
+import { lifecycleFields } from "../program/program.inputs.write";
+
+const fields = inputFields({
+  programId: { type: () => ID, description: "The programme.", create: "required", checks: [IsUUID()] },
+  titleEn: { type: () => String, description: "Title in English.", create: "required", checks: [Length(2, 255)] },
+  titleId: { type: () => String, description: "Title in Bahasa Indonesia.", create: "clearable", checks: [Length(2, 255)] },
+  plannedStartDate: {
+    type: () => String,
+    description: { create: "Planned first day (ISO 8601 date).", update: "Planned first day." },
+    create: "required",
+    checks: [IsIsoDate()],
+  },
+  plannedEndDate: {
+    type: () => String,
+    description: { create: "Planned last day (ISO 8601 date).", update: "Planned last day." },
+    create: "required",
+    checks: [IsIsoDate()],
+  },
+  actualStartDate: { type: () => String, description: "Actual first day.", create: "clearable", checks: [IsIsoDate()] },
+  actualEndDate: { type: () => String, description: "Actual last day.", create: "clearable", checks: [IsIsoDate()] },
+  venueEn: {
+    type: () => String,
+    description: { create: "Venue in English, e.g. the city.", update: "Venue in English." },
+    create: "clearable",
+    checks: [Length(1, 255)],
+  },
+  venueId: { type: () => String, description: "Venue in Bahasa Indonesia.", create: "clearable", checks: [Length(1, 255)] },
+  venueCountryCode: {
+    type: () => String,
+    description: { create: "Country where it is held (ISO alpha-2).", update: "Country where it is held." },
+    create: "required",
+    checks: [IsCountryCode()],
+  },
+  venueAreaId: { type: () => ID, description: "Province or city where it is held.", create: "clearable", checks: [IsUUID()] },
+  hostInstitutionId: { type: () => ID, description: "The hosting institution.", create: "required", checks: [IsUUID()] },
+  invitedCountryCodes: {
+    type: () => [String],
+    description: { create: "Countries invited to send participants (ISO alpha-2).", update: "Countries invited to send participants." },
+    create: "required",
+    checks: [ArrayMaxSize(250), IsCountryCode({ each: true })],
+  },
+  ...lifecycleFields,
+});
 
 @InputType({ description: "A new edition of a programme." })
 export class CreateEditionInput {
-  @Field(() => ID, { description: "The programme." })
-  @IsUUID()
-  programId: string;
-
-  @Field({ description: "Title in English." })
-  @Length(2, 255)
-  titleEn: string;
-
-  @Field(() => String, { nullable: true, description: "Title in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(2, 255)
-  titleId?: string | null;
-
-  @Field({ description: "Planned first day (ISO 8601 date)." })
-  @IsIsoDate()
-  plannedStartDate: string;
-
-  @Field({ description: "Planned last day (ISO 8601 date)." })
-  @IsIsoDate()
-  plannedEndDate: string;
-
-  @Field(() => String, { nullable: true, description: "Actual first day." })
-  @IsOptional()
-  @IsIsoDate()
-  actualStartDate?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Actual last day." })
-  @IsOptional()
-  @IsIsoDate()
-  actualEndDate?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Venue in English, e.g. the city." })
-  @IsOptional()
-  @Length(1, 255)
-  venueEn?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Venue in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(1, 255)
-  venueId?: string | null;
-
-  @Field({ description: "Country where it is held (ISO alpha-2)." })
-  @IsCountryCode()
-  venueCountryCode: string;
-
-  @Field(() => ID, { nullable: true, description: "Province or city where it is held." })
-  @IsOptional()
-  @IsUUID()
-  venueAreaId?: string | null;
-
-  @Field(() => ID, { description: "The hosting institution." })
-  @IsUUID()
-  hostInstitutionId: string;
-
-  @Field(() => [String], { description: "Countries invited to send participants (ISO alpha-2)." })
-  @ArrayMaxSize(250)
-  @IsCountryCode({ each: true })
-  invitedCountryCodes: string[];
-
-  @Field(() => ActivityStatus, { description: "Status." })
-  status: ActivityStatus;
-
-  @Field({ nullable: true, description: "False to keep it a draft, seen only by the partner role and above. Defaults to true." })
-  @Omittable()
-  @IsBoolean()
-  published?: boolean;
+  @fields.programId.create programId: string;
+  @fields.titleEn.create titleEn: string;
+  @fields.titleId.create titleId?: string | null;
+  @fields.plannedStartDate.create plannedStartDate: string;
+  @fields.plannedEndDate.create plannedEndDate: string;
+  @fields.actualStartDate.create actualStartDate?: string | null;
+  @fields.actualEndDate.create actualEndDate?: string | null;
+  @fields.venueEn.create venueEn?: string | null;
+  @fields.venueId.create venueId?: string | null;
+  @fields.venueCountryCode.create venueCountryCode: string;
+  @fields.venueAreaId.create venueAreaId?: string | null;
+  @fields.hostInstitutionId.create hostInstitutionId: string;
+  @fields.invitedCountryCodes.create invitedCountryCodes: string[];
+  @fields.status.create status: ActivityStatus;
+  @fields.published.create published?: boolean;
 }
 
 @InputType({ description: "Changes to an edition; omitted fields stay as they are, null clears an optional field." })
 export class UpdateEditionInput {
-  @Field({ nullable: true, description: "Title in English." })
-  @Omittable()
-  @Length(2, 255)
-  titleEn?: string;
-
-  @Field(() => String, { nullable: true, description: "Title in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(2, 255)
-  titleId?: string | null;
-
-  @Field({ nullable: true, description: "Planned first day." })
-  @Omittable()
-  @IsIsoDate()
-  plannedStartDate?: string;
-
-  @Field({ nullable: true, description: "Planned last day." })
-  @Omittable()
-  @IsIsoDate()
-  plannedEndDate?: string;
-
-  @Field(() => String, { nullable: true, description: "Actual first day." })
-  @IsOptional()
-  @IsIsoDate()
-  actualStartDate?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Actual last day." })
-  @IsOptional()
-  @IsIsoDate()
-  actualEndDate?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Venue in English." })
-  @IsOptional()
-  @Length(1, 255)
-  venueEn?: string | null;
-
-  @Field(() => String, { nullable: true, description: "Venue in Bahasa Indonesia." })
-  @IsOptional()
-  @Length(1, 255)
-  venueId?: string | null;
-
-  @Field({ nullable: true, description: "Country where it is held." })
-  @Omittable()
-  @IsCountryCode()
-  venueCountryCode?: string;
-
-  @Field(() => ID, { nullable: true, description: "Province or city where it is held." })
-  @IsOptional()
-  @IsUUID()
-  venueAreaId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "The hosting institution." })
-  @Omittable()
-  @IsUUID()
-  hostInstitutionId?: string;
-
-  @Field(() => [String], { nullable: true, description: "Countries invited to send participants." })
-  @Omittable()
-  @ArrayMaxSize(250)
-  @IsCountryCode({ each: true })
-  invitedCountryCodes?: string[];
-
-  @Field(() => ActivityStatus, { nullable: true, description: "Status." })
-  @Omittable()
-  status?: ActivityStatus;
-
-  @Field({ nullable: true, description: "Publish (true) or withdraw to draft (false)." })
-  @Omittable()
-  @IsBoolean()
-  published?: boolean;
+  @fields.titleEn.update titleEn?: string;
+  @fields.titleId.update titleId?: string | null;
+  @fields.plannedStartDate.update plannedStartDate?: string;
+  @fields.plannedEndDate.update plannedEndDate?: string;
+  @fields.actualStartDate.update actualStartDate?: string | null;
+  @fields.actualEndDate.update actualEndDate?: string | null;
+  @fields.venueEn.update venueEn?: string | null;
+  @fields.venueId.update venueId?: string | null;
+  @fields.venueCountryCode.update venueCountryCode?: string;
+  @fields.venueAreaId.update venueAreaId?: string | null;
+  @fields.hostInstitutionId.update hostInstitutionId?: string;
+  @fields.invitedCountryCodes.update invitedCountryCodes?: string[];
+  @fields.status.update status?: ActivityStatus;
+  @fields.published.update published?: boolean;
 }

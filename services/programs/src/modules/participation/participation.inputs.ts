@@ -1,76 +1,60 @@
-import { IsOptional, IsUUID, Length } from "class-validator";
-import { IsCountryCode, Omittable } from "@sstc/common";
-import { Field, ID, InputType } from "type-graphql";
+import { IsUUID, Length } from "class-validator";
+import { IsCountryCode, inputFields } from "@sstc/common";
+import { ID, InputType } from "type-graphql";
 import { ParticipantGender, ParticipationRole, ParticipationStatus } from "./participation.entity";
+
+const fields = inputFields({
+  personId: { type: () => ID, description: "The person (institutions subgraph).", create: "required", checks: [IsUUID()] },
+  role: {
+    type: () => ParticipationRole,
+    description: { create: "Participant, facilitator, speaker or organiser.", update: "Role." },
+    create: "required",
+  },
+  status: {
+    type: () => ParticipationStatus,
+    description: { create: "Defaults to NOMINATED.", update: "Status (nominated → accepted → attended → completed, or withdrawn)." },
+    create: "omittable",
+  },
+  countryCode: {
+    type: () => String,
+    description: { create: "Country the person represents (ISO alpha-2).", update: "Country represented." },
+    create: "required",
+    checks: [IsCountryCode()],
+  },
+  institutionId: { type: () => ID, description: "Sending institution.", create: "clearable", checks: [IsUUID()] },
+  areaId: {
+    type: () => ID,
+    description: { create: "Province, regency or city represented.", update: "Area represented." },
+    create: "clearable",
+    checks: [IsUUID()],
+  },
+  gender: {
+    type: () => ParticipantGender,
+    description: { create: "Gender, for statistics.", update: "Gender." },
+    create: "clearable",
+  },
+  note: { type: () => String, description: "Remark.", create: "clearable", checks: [Length(1, 255)] },
+});
 
 @InputType({ description: "One person registered for an edition." })
 export class ParticipationInput {
-  @Field(() => ID, { description: "The person (institutions subgraph)." })
-  @IsUUID()
-  personId: string;
-
-  @Field(() => ParticipationRole, { description: "Participant, facilitator, speaker or organiser." })
-  role: ParticipationRole;
-
-  @Field(() => ParticipationStatus, { nullable: true, description: "Defaults to NOMINATED." })
-  @Omittable()
-  status?: ParticipationStatus;
-
-  @Field({ description: "Country the person represents (ISO alpha-2)." })
-  @IsCountryCode()
-  countryCode: string;
-
-  @Field(() => ID, { nullable: true, description: "Sending institution." })
-  @IsOptional()
-  @IsUUID()
-  institutionId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Province, regency or city represented." })
-  @IsOptional()
-  @IsUUID()
-  areaId?: string | null;
-
-  @Field(() => ParticipantGender, { nullable: true, description: "Gender, for statistics." })
-  @IsOptional()
-  gender?: ParticipantGender | null;
-
-  @Field(() => String, { nullable: true, description: "Remark." })
-  @IsOptional()
-  @Length(1, 255)
-  note?: string | null;
+  @fields.personId.create personId: string;
+  @fields.role.create role: ParticipationRole;
+  @fields.status.create status?: ParticipationStatus;
+  @fields.countryCode.create countryCode: string;
+  @fields.institutionId.create institutionId?: string | null;
+  @fields.areaId.create areaId?: string | null;
+  @fields.gender.create gender?: ParticipantGender | null;
+  @fields.note.create note?: string | null;
 }
 
 @InputType({ description: "Changes to a participation; omitted fields stay as they are." })
 export class UpdateParticipationInput {
-  @Field(() => ParticipationRole, { nullable: true, description: "Role." })
-  @Omittable()
-  role?: ParticipationRole;
-
-  @Field(() => ParticipationStatus, { nullable: true, description: "Status (nominated → accepted → attended → completed, or withdrawn)." })
-  @Omittable()
-  status?: ParticipationStatus;
-
-  @Field({ nullable: true, description: "Country represented." })
-  @Omittable()
-  @IsCountryCode()
-  countryCode?: string;
-
-  @Field(() => ID, { nullable: true, description: "Sending institution." })
-  @IsOptional()
-  @IsUUID()
-  institutionId?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Area represented." })
-  @IsOptional()
-  @IsUUID()
-  areaId?: string | null;
-
-  @Field(() => ParticipantGender, { nullable: true, description: "Gender." })
-  @IsOptional()
-  gender?: ParticipantGender | null;
-
-  @Field(() => String, { nullable: true, description: "Remark." })
-  @IsOptional()
-  @Length(1, 255)
-  note?: string | null;
+  @fields.role.update role?: ParticipationRole;
+  @fields.status.update status?: ParticipationStatus;
+  @fields.countryCode.update countryCode?: string;
+  @fields.institutionId.update institutionId?: string | null;
+  @fields.areaId.update areaId?: string | null;
+  @fields.gender.update gender?: ParticipantGender | null;
+  @fields.note.update note?: string | null;
 }
