@@ -346,11 +346,17 @@ describe("programmes", () => {
   });
 
   it("audits an SDG-only change as a new version, and refuses targets of unlisted goals", async () => {
-    const { data } = await graph.query(`{ programByCode(code: "TPBIS-ASEAN") { id version } }`);
-    const { id, version } = data!.programByCode;
+    // Its own programme, so that the test does not depend on the one created above.
+    const created = await graph.query(CREATE, { input: { ...input, code: "TPBIS-SDG-AUDIT" } }, perpusnasEditor);
+    expect(created.errors).toBeUndefined();
+    const { id, version } = created.data!.createProgram;
     const changed = await graph.query(UPDATE, { id, version, input: { sdgTargets: ["4.6", "10.2"] } }, perpusnasEditor);
     expect(changed.data!.updateProgram).toMatchObject({ version: version + 1, sdgGoals: [4, 10], sdgTargets: ["4.6", "10.2"] });
-    const history = await graph.query(`{ programByCode(code: "TPBIS-ASEAN") { history { nodes { action changes { field } } } } }`, undefined, perpusnasEditor);
+    const history = await graph.query(
+      `{ programByCode(code: "TPBIS-SDG-AUDIT") { history { nodes { action changes { field } } } } }`,
+      undefined,
+      perpusnasEditor,
+    );
     expect(history.data!.programByCode.history.nodes.at(-1)).toEqual({ action: "UPDATE", changes: [{ field: "sdg" }] });
     const stray = await graph.query(UPDATE, { id, version: version + 1, input: { sdgTargets: ["16.10"] } }, perpusnasEditor);
     expect(codes(stray)).toEqual(["BAD_USER_INPUT"]);

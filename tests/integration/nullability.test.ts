@@ -428,12 +428,19 @@ describe("anonymous callers get everything public", () => {
 });
 
 describe("a subgraph that fails nulls only what it resolves", () => {
+  // A graph of its own: stopping a subgraph must not change what the other tests of this file see, whatever their order.
+  let broken: TestGraph;
+  beforeAll(async () => {
+    broken = await startTestGraph();
+  });
+  afterAll(() => broken?.stop());
+
   it("keeps the programme when the partners subgraph is down", async () => {
-    const partners = graph.subgraphs.partners;
+    const partners = broken.subgraphs.partners;
     await partners.stop();
     // Stopped here, so the graph's own teardown must not stop it again.
-    graph.subgraphs.partners = { ...partners, stop: async () => undefined };
-    const { status, data, errors } = await graph.query(
+    broken.subgraphs.partners = { ...partners, stop: async () => undefined };
+    const { status, data, errors } = await broken.query(
       '{ programByCode(code: "TPBIS-CP") { code title partnerships { totalCount } editions { totalCount } } }',
     );
     expect(status).toBe(200);
