@@ -8,13 +8,11 @@
  * batching ratio: ~1 means the cost does not grow with the list).
  * Machines here are shared and noisy: compare ratios within one run.
  */
-const { spawn } = require("node:child_process");
-const { mkdtempSync, rmSync, readFileSync } = require("node:fs");
-const { tmpdir } = require("node:os");
-const { join, resolve } = require("node:path");
+const { execFileSync } = require("node:child_process");
+const { join } = require("node:path");
 const autocannon = require("autocannon");
+const { ROOT, startGraph, rssMb } = require("./graph");
 
-const ROOT = resolve(__dirname, "..");
 const DURATION = Number(process.env.BENCH_SECONDS || 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 16);
 const PORTS = { GATEWAY_PORT: 5400, PROGRAMS_PORT: 5401, INSTITUTIONS_PORT: 5402, PARTNERS_PORT: 5403 };
@@ -23,39 +21,13 @@ function run(opts) {
   return new Promise((res, rej) => autocannon({ duration: DURATION, connections: CONNECTIONS, ...opts }, (err, out) => (err ? rej(err) : res(out))));
 }
 
-function rssOf(pid) {
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1];
-    return Math.round(Number(kb) / 1024);
-  } catch {
-    return null;
-  }
-}
-
 async function main() {
   const { devToken } = require(join(ROOT, "gateway/dist"));
   const { EXAMPLE_OPERATIONS } = require(join(ROOT, "gateway/dist/examples.js"));
   const { signPrincipal, servicePrincipal, PRINCIPAL_HEADER, DEV_SIGNING_SECRET } = require(join(ROOT, "services/common/dist"));
-  const dir = mkdtempSync(join(tmpdir(), "sstc-bench-"));
-  const env = {
-    ...process.env,
-    ...Object.fromEntries(Object.entries(PORTS).map(([k, v]) => [k, String(v)])),
-    LOG_LEVEL: "warn",
-    RATE_LIMIT_PUBLIC: "1000000",
-    RATE_LIMIT_PARTNER: "1000000",
-  };
-  for (const name of ["PROGRAMS", "INSTITUTIONS", "PARTNERS"]) env[`${name}_SQLITE_PATH`] ||= join(dir, `${name.toLowerCase()}.sqlite`);
-  const graph = spawn(process.execPath, [join(ROOT, "scripts/start.js")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
-  let out = "";
-  graph.stdout.on("data", (d) => (out += d));
-  const started = Date.now();
-  while (!/is up/.test(out)) {
-    if (graph.exitCode !== null) throw new Error(out);
-    if (Date.now() - started > 60000) throw new Error("graph did not start");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  const startMs = Date.now() - started;
-  const gateway = `http://127.0.0.1:${PORTS.GATEWAY_PORT}/graphql`;
+  const graph = await startGraph({ ports: PORTS, name: "bench", timeoutMs: 60000 });
+  const startMs = graph.startMs;
+  const gateway = graph.gatewayUrl;
   const partner = `Bearer ${await devToken({ role: "partner" })}`;
   const json = { "content-type": "application/json" };
   const story = EXAMPLE_OPERATIONS.find((o) => o.name === "SeedStory").query;
@@ -101,11 +73,12 @@ async function main() {
   console.table(results);
   const ratio = results[3]["p50 ms"] / Math.max(results[2]["p50 ms"], 0.01);
   console.log(`_entities latency, 50 vs 1 representations (p50): ×${ratio.toFixed(2)}`);
-  const pids = require("node:child_process").execSync(`pgrep -P ${graph.pid}`).toString().trim().split("\n");
-  console.log(`memory (RSS MB) of the ${pids.length} processes after load: ${pids.map((p) => rssOf(p)).join(", ")}`);
-  graph.kill("SIGTERM");
-  await new Promise((r) => graph.on("exit", r));
-  rmSync(dir, { recursive: true, force: true });
+  const pids = execFileSync("pgrep", ["-P", String(graph.pid)])
+    .toString()
+    .trim()
+    .split("\n");
+  console.log(`memory (RSS MB) of the ${pids.length} processes after load: ${pids.map((p) => rssMb(p)).join(", ")}`);
+  await graph.stop();
   if (results.some((r) => r.errors > 0)) {
     console.error("some requests failed");
     process.exit(1);

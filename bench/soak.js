@@ -19,13 +19,12 @@
  * leak keeps growing it. Exits 1 on any failed request or a process that
  * does not level off.
  */
-const { spawn, execFileSync } = require("node:child_process");
-const { mkdtempSync, rmSync, readFileSync } = require("node:fs");
-const { tmpdir } = require("node:os");
-const { join, resolve } = require("node:path");
+const { execFileSync } = require("node:child_process");
+const { readFileSync } = require("node:fs");
+const { join } = require("node:path");
 const autocannon = require("autocannon");
+const { ROOT, startGraph, rssMb } = require("./graph");
 
-const ROOT = resolve(__dirname, "..");
 const SECONDS = Number(process.env.SOAK_SECONDS || 300);
 const SAMPLE_SECONDS = Number(process.env.SOAK_SAMPLE_SECONDS || 10);
 const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS || 8);
@@ -33,15 +32,6 @@ const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS || 8);
 const RATE = Number(process.env.SOAK_RATE || 100);
 const TOLERANCE_MB = Number(process.env.SOAK_TOLERANCE_MB || 10);
 const PORTS = { GATEWAY_PORT: 5500, PROGRAMS_PORT: 5501, INSTITUTIONS_PORT: 5502, PARTNERS_PORT: 5503 };
-
-function rssMb(pid) {
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))[1];
-    return Math.round(Number(kb) / 102.4) / 10;
-  } catch {
-    return null;
-  }
-}
 
 /** The launcher's service processes, named by the script each runs. */
 function servicesOf(launcherPid) {
@@ -74,28 +64,9 @@ function slope(points) {
 async function main() {
   const { devToken } = require(join(ROOT, "gateway/dist"));
   const { EXAMPLE_OPERATIONS } = require(join(ROOT, "gateway/dist/examples.js"));
-  const dir = mkdtempSync(join(tmpdir(), "sstc-soak-"));
-  const env = {
-    ...process.env,
-    ...Object.fromEntries(Object.entries(PORTS).map(([k, v]) => [k, String(v)])),
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "warn",
-    RATE_LIMIT_PUBLIC: "1000000",
-    RATE_LIMIT_PARTNER: "1000000",
-  };
-  for (const name of ["PROGRAMS", "INSTITUTIONS", "PARTNERS"]) env[`${name}_SQLITE_PATH`] ||= join(dir, `${name.toLowerCase()}.sqlite`);
-  const graph = spawn(process.execPath, [join(ROOT, "scripts/start.js")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "inherit"] });
-  let out = "";
-  graph.stdout.on("data", (d) => (out += d));
-  const graphExit = new Promise((r) => graph.on("exit", r));
-  const started = Date.now();
-  while (!/is up/.test(out)) {
-    if (graph.exitCode !== null) throw new Error(`the graph did not start:\n${out}`);
-    if (Date.now() - started > 120000) throw new Error("the graph did not start within 120 s");
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const graph = await startGraph({ ports: PORTS, name: "soak" });
   const services = servicesOf(graph.pid);
-  const gateway = `http://127.0.0.1:${PORTS.GATEWAY_PORT}/graphql`;
+  const gateway = graph.gatewayUrl;
   const json = { "content-type": "application/json" };
   const partner = { ...json, authorization: `Bearer ${await devToken({ role: "partner", expiresIn: `${SECONDS + 600}s` })}` };
   const op = (name) => EXAMPLE_OPERATIONS.find((o) => o.name === name).query;
@@ -140,9 +111,7 @@ async function main() {
   clearInterval(timer);
   if ((Date.now() - loadStart) / 1000 - samples.at(-1).t > SAMPLE_SECONDS / 2) sample();
 
-  graph.kill("SIGTERM");
-  const graphCode = await graphExit;
-  rmSync(dir, { recursive: true, force: true });
+  const graphCode = await graph.stop();
 
   console.log(`\nSSTC graph soak: ${SECONDS}s, ≤${RATE} req/s over ${CONNECTIONS} connections, sampled every ${SAMPLE_SECONDS}s\n`);
   console.log(
