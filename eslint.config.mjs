@@ -63,12 +63,12 @@ export default tseslint.config(
   },
   {
     // The launcher, benchmarks and scripts are CommonJS that node runs as they are, without a build.
-    files: ["scripts/**/*.js", "bench/**/*.js"],
+    files: ["scripts/**/*.js", "bench/**/*.js", "tests/support/**/*.js"],
     languageOptions: { sourceType: "commonjs" },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    files: ["**/tests/**/*.ts", "services/common/src/testing.ts", "services/common/src/testing-subgraphs.ts"],
+    files: ["**/tests/**/*.ts", "packages/testkit/src/**/*.ts"],
     languageOptions: { globals: { ...globals.jest } },
     rules: {
       // Tests read GraphQL responses, which are untyped JSON: the test client's `data` is `any` unless a test names its shape.

@@ -22,8 +22,7 @@ const transform = {
 } as const;
 
 const moduleNameMapper = {
-  "^@sstc/common$": "<rootDir>/../services/common/src",
-  "^@sstc/common/testing$": "<rootDir>/../services/common/src/testing",
+  "^@sstc/(service-kit|subgraph-kit|demo-data|testkit)$": "<rootDir>/../packages/$1/src",
   "^@sstc/(programs|institutions|partners)$": "<rootDir>/../services/$1/src",
   "^@sstc/gateway$": "<rootDir>/../gateway/src",
   "^@sstc/schema$": "<rootDir>/../schema/src",
@@ -41,7 +40,8 @@ const project = (displayName: string, dir: string, depth = 1): Config => ({
 
 const config: Config = {
   projects: [
-    project("common", "services/common", 2),
+    project("service-kit", "packages/service-kit", 2),
+    project("subgraph-kit", "packages/subgraph-kit", 2),
     project("institutions", "services/institutions", 2),
     project("programs", "services/programs", 2),
     project("partners", "services/partners", 2),

@@ -24,7 +24,7 @@ function run(opts) {
 async function main() {
   const { devToken } = require(join(ROOT, "gateway/dist"));
   const { EXAMPLE_OPERATIONS } = require(join(ROOT, "gateway/dist/examples.js"));
-  const { signPrincipal, servicePrincipal, PRINCIPAL_HEADER, DEV_SIGNING_SECRET } = require(join(ROOT, "services/common/dist"));
+  const { signPrincipal, servicePrincipal, PRINCIPAL_HEADER, DEV_SIGNING_SECRET } = require(join(ROOT, "packages/service-kit/dist"));
   const graph = await startGraph({ ports: PORTS, name: "bench", timeoutMs: 60000 });
   const startMs = graph.startMs;
   const gateway = graph.gatewayUrl;

@@ -9,7 +9,7 @@ const { ROOT, SUBGRAPHS, subgraphEnv } = require("./services");
 const { join } = require("node:path");
 
 async function main() {
-  const common = require(join(ROOT, "services/common/dist"));
+  const common = require(join(ROOT, "packages/subgraph-kit/dist"));
   for (const sub of SUBGRAPHS) {
     const definition = require(join(ROOT, `services/${sub.name}/dist`))[`${sub.name}Subgraph`];
     const env = common.parseConfig(common.subgraphEnvSchema(sub.port), subgraphEnv(sub));

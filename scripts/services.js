@@ -10,11 +10,8 @@ const { resolve } = require("node:path");
 
 const ROOT = resolve(__dirname, "..");
 
-const SUBGRAPHS = [
-  { name: "programs", port: 4001 },
-  { name: "institutions", port: 4002 },
-  { name: "partners", port: 4003 },
-];
+// The one registry of subgraphs (packages/service-kit/src/subgraphs.ts), as built: the launcher runs after `npm run build`.
+const { SUBGRAPHS } = require(resolve(ROOT, "packages/service-kit/dist/subgraphs.js"));
 
 function subgraphEnv(sub, env = process.env) {
   const prefix = sub.name.toUpperCase();

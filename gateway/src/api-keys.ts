@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { ROLES } from "@sstc/common";
+import { ROLES } from "@sstc/service-kit";
 
 /**
  * API keys of machine clients (partner ministries). Only SHA-256 hashes are

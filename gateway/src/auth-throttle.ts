@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
-import { sendGraphqlError } from "@sstc/common";
+import { sendGraphqlError } from "@sstc/service-kit";
 
 const WINDOW_MS = 60_000;
 

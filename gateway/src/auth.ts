@@ -2,7 +2,7 @@ import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, jwtVerify
 import { readFileSync } from "node:fs";
 import type { NextFunction, Request, Response } from "express";
 import { ipKeyGenerator } from "express-rate-limit";
-import { ANONYMOUS, isRole, sendGraphqlError, UnauthenticatedError, type Principal } from "@sstc/common";
+import { ANONYMOUS, isRole, sendGraphqlError, UnauthenticatedError, type Principal } from "@sstc/service-kit";
 import { hashApiKey, loadApiKeys, type ApiKeyEntry } from "./api-keys";
 import type { AuthFailureThrottle } from "./auth-throttle";
 import type { GatewayConfig } from "./env";

@@ -1,5 +1,5 @@
 import { SignJWT } from "jose";
-import type { Role } from "@sstc/common";
+import type { Role } from "@sstc/service-kit";
 import { DEV_JWT_SECRET } from "./env";
 
 export interface DevTokenClaims {

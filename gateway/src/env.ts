@@ -1,7 +1,18 @@
 import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
-import { DEV_SIGNING_SECRET, metricsPort, nodeEnv, optionalString, otlpEndpoint, parseConfig, port, refuseDevDefaultsInProduction } from "@sstc/common";
+import {
+  DEV_SIGNING_SECRET,
+  metricsPort,
+  nodeEnv,
+  optionalString,
+  otlpEndpoint,
+  parseConfig,
+  port,
+  refuseDevDefaultsInProduction,
+  subgraphUrlShape,
+  subgraphUrls,
+} from "@sstc/service-kit";
 
 /** Development default for HS256 bearer tokens; production refuses any HS256 secret. */
 export const DEV_JWT_SECRET = "dev-only-jwt-hs256-secret-do-not-use-in-production";
@@ -58,9 +69,7 @@ export const gatewayEnvSchema = z
     NODE_ENV: nodeEnv,
     HOST: z.string().default("127.0.0.1"),
     PORT: port(4000),
-    PROGRAMS_URL: z.url().default("http://127.0.0.1:4001/graphql"),
-    INSTITUTIONS_URL: z.url().default("http://127.0.0.1:4002/graphql"),
-    PARTNERS_URL: z.url().default("http://127.0.0.1:4003/graphql"),
+    ...subgraphUrlShape(),
     SUPERGRAPH_PATH: optionalString,
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** Deadline for probing one subgraph's /ready on /ready/subgraphs (capped by SUBGRAPH_TIMEOUT_MS). */
@@ -117,7 +126,7 @@ export function loadGatewayEnv(source: NodeJS.ProcessEnv = process.env) {
   return {
     ...env,
     supergraphPath: env.SUPERGRAPH_PATH ?? resolve(__dirname, "../../schema/supergraph.graphql"),
-    subgraphUrls: { programs: env.PROGRAMS_URL, institutions: env.INSTITUTIONS_URL, partners: env.PARTNERS_URL } as Record<string, string>,
+    subgraphUrls: subgraphUrls(env),
     // Exploration tools are on for development and off in production unless asked for.
     graphiql: env.GRAPHIQL ?? !production,
     introspection: env.INTROSPECTION ?? !production,

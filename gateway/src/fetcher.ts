@@ -1,4 +1,4 @@
-import { ErrorCode } from "@sstc/common";
+import { ErrorCode } from "@sstc/service-kit";
 
 /** What went wrong on the way to a subgraph, in the terms a client is told. */
 export interface SubgraphFault {

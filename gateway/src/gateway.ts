@@ -4,7 +4,16 @@ import { ApolloArmor } from "@escape.tech/graphql-armor";
 import cors from "cors";
 import type { Request, Response } from "express";
 import { rateLimit } from "express-rate-limit";
-import { ANONYMOUS, ErrorCode, PRINCIPAL_HEADER, sendGraphqlError, signPrincipal, startGraphqlServer, type Principal, type RunningServer } from "@sstc/common";
+import {
+  ANONYMOUS,
+  ErrorCode,
+  PRINCIPAL_HEADER,
+  sendGraphqlError,
+  signPrincipal,
+  startGraphqlServer,
+  type Principal,
+  type RunningServer,
+} from "@sstc/service-kit";
 import { createAuthenticator } from "./auth";
 import { authFailureThrottle } from "./auth-throttle";
 import type { GatewayConfig } from "./env";
@@ -107,10 +116,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const health = new SubgraphHealth(config.subgraphUrls, Math.min(config.SUBGRAPH_HEALTH_TIMEOUT_MS, config.SUBGRAPH_TIMEOUT_MS));
   // Set when shutdown starts, so /ready on a connection still open during the drain says 503.
   let draining = false;
+  // A subgraph the registry does not name keeps the URL the supergraph was composed with.
+  const configured = new Map<string, string>(Object.entries(config.subgraphUrls));
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      new SignedSubgraph(name, config.subgraphUrls[name] ?? url!, config.GATEWAY_SIGNING_SECRET, config.SUBGRAPH_TIMEOUT_MS, health),
+    buildService: ({ name, url }) => new SignedSubgraph(name, configured.get(name) ?? url!, config.GATEWAY_SIGNING_SECRET, config.SUBGRAPH_TIMEOUT_MS, health),
   });
   const production = config.NODE_ENV === "production";
   const armor = new ApolloArmor({

@@ -1,4 +1,4 @@
-import { ConfigError, createLogger, exitOnSignals, exitOnUnexpectedErrors, startTracing } from "@sstc/common";
+import { ConfigError, createLogger, exitOnSignals, exitOnUnexpectedErrors, startTracing } from "@sstc/service-kit";
 import { loadGatewayEnv } from "./env";
 import { startGateway } from "./gateway";
 

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { metricsExposure, Observability, outgoingContextHeaders, watchOutgoingFetches } from "@sstc/common";
+import { metricsExposure, Observability, outgoingContextHeaders, watchOutgoingFetches } from "@sstc/service-kit";
 import type { GatewayConfig } from "./env";
 
 /**

@@ -3,7 +3,8 @@ import { join, resolve } from "node:path";
 import { composeServices } from "@apollo/composition";
 import { lexicographicSortSchema, printSchema } from "graphql";
 import gql from "graphql-tag";
-import type { SubgraphSchema } from "@sstc/common";
+import { defaultSubgraphUrl, SUBGRAPHS as REGISTRY, type SubgraphName } from "@sstc/service-kit";
+import type { SubgraphSchema } from "@sstc/subgraph-kit";
 import { buildInstitutionsSchema } from "@sstc/institutions";
 import { buildPartnersSchema } from "@sstc/partners";
 import { buildProgramsSchema } from "@sstc/programs";
@@ -11,15 +12,18 @@ import { buildProgramsSchema } from "@sstc/programs";
 /** Where the committed schema files live (this workspace's root). */
 export const SCHEMA_DIR = resolve(__dirname, "..");
 
+/** How each subgraph in the registry builds its schema. */
+const BUILDERS: Record<SubgraphName, () => Promise<SubgraphSchema>> = {
+  programs: buildProgramsSchema,
+  institutions: buildInstitutionsSchema,
+  partners: buildPartnersSchema,
+};
+
 /**
- * The subgraphs in composition order, with the URL each runs at by default
+ * The subgraphs in composition order (the registry's), with the URL each runs at by default
  * (the gateway overrides these from its environment).
  */
-export const SUBGRAPHS: Array<{ name: string; url: string; build: () => Promise<SubgraphSchema> }> = [
-  { name: "programs", url: "http://127.0.0.1:4001/graphql", build: buildProgramsSchema },
-  { name: "institutions", url: "http://127.0.0.1:4002/graphql", build: buildInstitutionsSchema },
-  { name: "partners", url: "http://127.0.0.1:4003/graphql", build: buildPartnersSchema },
-];
+export const SUBGRAPHS = REGISTRY.map(({ name }) => ({ name, url: defaultSubgraphUrl(name), build: BUILDERS[name] }));
 
 export interface Composition {
   /** File name → content, exactly as committed under schema/. */

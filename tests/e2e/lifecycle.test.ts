@@ -3,7 +3,7 @@ import { existsSync, readFileSync, realpathSync } from "node:fs";
 import { Agent, createServer as createHttpServer, request, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { connect } from "node:net";
 import { join, resolve } from "node:path";
-import { createTestDatabase, freePort, type TestDatabase } from "@sstc/common/testing";
+import { createTestDatabase, freePort, type TestDatabase } from "@sstc/testkit";
 
 /*
  * How the graph's processes start and stop, over real processes: the

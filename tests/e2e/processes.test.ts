@@ -1,8 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { DemoIds, DEV_SIGNING_SECRET, servicePrincipal } from "@sstc/common";
-import { createTestDatabase, freePort, postGraphql, postSigned, type TestDatabase } from "@sstc/common/testing";
+import { DEV_SIGNING_SECRET, servicePrincipal } from "@sstc/subgraph-kit";
+import { DemoIds } from "@sstc/demo-data";
+import { createTestDatabase, freePort, postGraphql, postSigned, type TestDatabase } from "@sstc/testkit";
 
 /*
  * The real processes, as a user starts them: `node scripts/start.js` (what
@@ -158,5 +160,40 @@ describe("a subgraph on its own", () => {
     const service = run("services/programs/dist/main.js", { PORT: "not-a-port", DATABASE_URL: "postgres://nope", SEED_DEMO_DATA: "sometimes" });
     expect(await service.exited).toBe(1);
     for (const name of ["PORT", "DATABASE_URL", "SEED_DEMO_DATA"]) expect(service.output()).toContain(name);
+  });
+});
+
+describe("the gateway's process", () => {
+  it("loads no ORM, no schema DSL and no database driver, even while serving requests", async () => {
+    const list = join(mkdtempSync(join(tmpdir(), "sstc-probe-")), "modules.txt");
+    const port = await freePort();
+    const unreachable = `http://127.0.0.1:${await freePort()}/graphql`;
+    const gateway = run("gateway/dist/main.js", {
+      NODE_ENV: "development",
+      LOG_LEVEL: "info",
+      PORT: String(port),
+      PROGRAMS_URL: unreachable,
+      INSTITUTIONS_URL: unreachable,
+      PARTNERS_URL: unreachable,
+      NODE_OPTIONS: `--require ${join(ROOT, "tests/support/module-probe.js")}`,
+      MODULE_PROBE_OUT: list,
+    });
+    await gateway.waitFor(/ready at/);
+    // A query planned across subgraphs, answered with their outage, and one the gateway answers itself.
+    const planned = await postGraphql(`http://127.0.0.1:${port}/graphql`, "{ programs(first: 1) { nodes { id } } }");
+    expect(planned.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
+    expect((await postGraphql(`http://127.0.0.1:${port}/graphql`, "{ __typename }")).data).toEqual({ __typename: "Query" });
+    expect(await stopped(gateway.child, gateway.exited)).toBe(0);
+
+    const modules = readFileSync(list, "utf8").split("\n");
+    // The probe saw the gateway's own stack, so an empty or partial list cannot pass.
+    expect(modules.some((m) => m.includes("/node_modules/@apollo/gateway/"))).toBe(true);
+    expect(modules.some((m) => m.includes("/packages/service-kit/dist/"))).toBe(true);
+    const forbidden = modules.filter((m) =>
+      /\/node_modules\/(typeorm|type-graphql|class-validator|reflect-metadata|mysql2|better-sqlite3|dataloader)\/|\/packages\/(subgraph-kit|demo-data|testkit)\/|\/services\//.test(
+        m,
+      ),
+    );
+    expect(forbidden).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
-import { postSigned } from "@sstc/common/testing";
-import { DemoIds, newId, servicePrincipal } from "@sstc/common";
+import { postSigned } from "@sstc/testkit";
+import { newId, servicePrincipal } from "@sstc/subgraph-kit";
+import { DemoIds } from "@sstc/demo-data";
 
 const admin = servicePrincipal("test");
 const postGraphql = (url: string, query: string, variables: Record<string, unknown>) => postSigned(url, query, variables, admin);

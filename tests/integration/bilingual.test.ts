@@ -1,4 +1,5 @@
-import { DemoIds, newId } from "@sstc/common";
+import { newId } from "@sstc/subgraph-kit";
+import { DemoIds } from "@sstc/demo-data";
 import { as, startTestGraph, type TestGraph } from "../support/graph";
 
 /* English and Bahasa Indonesia: per field (`lang`), per request (Accept-Language), and fallbacks that say so. */

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { DemoIds } from "@sstc/common";
+import { DemoIds } from "@sstc/demo-data";
 import { as, codes, startTestGraph, type TestGraph } from "../support/graph";
 
 /*

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { createConnection } from "mysql2/promise";
-import { DemoIds } from "@sstc/common";
-import { freePort, testMysqlUrl } from "@sstc/common/testing";
+import { DemoIds } from "@sstc/demo-data";
+import { freePort, testMysqlUrl } from "@sstc/testkit";
 import { as, startTestGraph, type TestGraph } from "../support/graph";
 
 /*

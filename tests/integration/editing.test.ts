@@ -1,4 +1,4 @@
-import { DemoIds } from "@sstc/common";
+import { DemoIds } from "@sstc/demo-data";
 import { as, codes, startTestGraph, type TestGraph } from "../support/graph";
 
 /*

@@ -12,7 +12,7 @@ import {
   type GraphQLInputType,
   type GraphQLNamedType,
 } from "graphql";
-import { DemoIds } from "@sstc/common";
+import { DemoIds } from "@sstc/demo-data";
 import { as, startTestGraph, type TestGraph } from "../support/graph";
 
 /*

@@ -1,5 +1,5 @@
-import { openDatabase, type SubgraphDefinition } from "@sstc/common";
-import { createTestDatabase, testSubgraphEnv } from "@sstc/common/testing";
+import { openDatabase, type SubgraphDefinition } from "@sstc/subgraph-kit";
+import { createTestDatabase, testSubgraphEnv } from "@sstc/testkit";
 import { institutionsSubgraph } from "@sstc/institutions";
 import { partnersSubgraph } from "@sstc/partners";
 import { programsSubgraph } from "@sstc/programs";

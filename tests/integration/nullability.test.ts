@@ -14,7 +14,8 @@ import {
   type ObjectTypeDefinitionNode,
 } from "graphql";
 import { getMetadataStorage } from "type-graphql";
-import { ANONYMOUS, DemoIds, demoParticipants, ErrorCode, type Principal, type Role } from "@sstc/common";
+import { ANONYMOUS, ErrorCode, type Principal, type Role } from "@sstc/subgraph-kit";
+import { DemoIds, demoParticipants } from "@sstc/demo-data";
 import { buildInstitutionsSchema } from "@sstc/institutions";
 import { buildPartnersSchema } from "@sstc/partners";
 import { buildProgramsSchema } from "@sstc/programs";

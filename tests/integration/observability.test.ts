@@ -1,7 +1,7 @@
 import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trace-node";
-import { ConfigError, metricsExposure, ServiceMetrics, setLogDestination, startTracing, type Tracing } from "@sstc/common";
+import { ConfigError, metricsExposure, ServiceMetrics, setLogDestination, startTracing, type Tracing } from "@sstc/subgraph-kit";
 import { loadGatewayEnv } from "@sstc/gateway";
-import { testMysqlUrl } from "@sstc/common/testing";
+import { testMysqlUrl } from "@sstc/testkit";
 import { as, startTestGraph, type TestGraph } from "../support/graph";
 
 /*

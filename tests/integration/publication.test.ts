@@ -1,5 +1,6 @@
-import { DemoIds, servicePrincipal, ANONYMOUS } from "@sstc/common";
-import { postSigned } from "@sstc/common/testing";
+import { servicePrincipal, ANONYMOUS } from "@sstc/subgraph-kit";
+import { DemoIds } from "@sstc/demo-data";
+import { postSigned } from "@sstc/testkit";
 import { as, codes, startTestGraph, type TestGraph } from "../support/graph";
 
 /* Drafts: the public role sees only published programmes and editions, by every path; partners and above see drafts too. */

@@ -1,4 +1,5 @@
-import { DemoIds, newId } from "@sstc/common";
+import { newId } from "@sstc/subgraph-kit";
+import { DemoIds } from "@sstc/demo-data";
 import { startTestGraph, type TestGraph } from "../support/graph";
 import { addPortalFixtures, Fixture } from "../support/portal-fixtures";
 

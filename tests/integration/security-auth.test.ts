@@ -2,8 +2,9 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from "jose";
-import { DemoIds, PRINCIPAL_HEADER, signPrincipal, ANONYMOUS, type Principal } from "@sstc/common";
-import { postGraphql, postSigned, TEST_SIGNING_SECRET } from "@sstc/common/testing";
+import { PRINCIPAL_HEADER, signPrincipal, ANONYMOUS, type Principal } from "@sstc/subgraph-kit";
+import { DemoIds } from "@sstc/demo-data";
+import { postGraphql, postSigned, TEST_SIGNING_SECRET } from "@sstc/testkit";
 import { createApiKey, devToken } from "@sstc/gateway";
 import { as, codes, startTestGraph, type TestGraph } from "../support/graph";
 

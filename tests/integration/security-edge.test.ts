@@ -1,8 +1,9 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ConfigError, DemoIds } from "@sstc/common";
-import { postGraphql, TEST_SIGNING_SECRET } from "@sstc/common/testing";
+import { ConfigError } from "@sstc/subgraph-kit";
+import { DemoIds } from "@sstc/demo-data";
+import { postGraphql, TEST_SIGNING_SECRET } from "@sstc/testkit";
 import { createApiKey, loadGatewayEnv, startGateway, type RunningGateway } from "@sstc/gateway";
 import { as, codes, startTestGraph, type TestGraph } from "../support/graph";
 

@@ -1,5 +1,5 @@
-import { ConfigError, parseConfig, subgraphEnvSchema } from "@sstc/common";
-import { TEST_SIGNING_SECRET } from "@sstc/common/testing";
+import { ConfigError, parseConfig, subgraphEnvSchema } from "@sstc/subgraph-kit";
+import { TEST_SIGNING_SECRET } from "@sstc/testkit";
 import { loadGatewayEnv } from "@sstc/gateway";
 import { codes, startTestGraph, type TestGraph } from "../support/graph";
 

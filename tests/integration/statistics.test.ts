@@ -1,5 +1,6 @@
-import { DemoIds, demoAreaIds, newId, servicePrincipal } from "@sstc/common";
-import { postSigned } from "@sstc/common/testing";
+import { newId, servicePrincipal } from "@sstc/subgraph-kit";
+import { DemoIds, demoAreaIds } from "@sstc/demo-data";
+import { postSigned } from "@sstc/testkit";
 import { startTestGraph, type TestGraph } from "../support/graph";
 import { addPortalFixtures, Fixture } from "../support/portal-fixtures";
 

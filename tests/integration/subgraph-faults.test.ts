@@ -1,6 +1,7 @@
 import { createServer, type Socket } from "node:net";
-import { DemoIds, startSubgraph } from "@sstc/common";
-import { createTestDatabase, testSubgraphEnv, type TestDatabase } from "@sstc/common/testing";
+import { startSubgraph } from "@sstc/subgraph-kit";
+import { DemoIds } from "@sstc/demo-data";
+import { createTestDatabase, testSubgraphEnv, type TestDatabase } from "@sstc/testkit";
 import { partnersSubgraph } from "@sstc/partners";
 import { startTestGraph, type GraphqlResult, type TestGraph } from "../support/graph";
 

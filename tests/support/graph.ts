@@ -1,5 +1,5 @@
-import { createTestDatabase, freePort, postGraphql, TEST_SIGNING_SECRET, testSubgraphEnv, type GraphqlResult, type TestDatabase } from "@sstc/common/testing";
-import { startSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphEnv } from "@sstc/common";
+import { createTestDatabase, freePort, postGraphql, TEST_SIGNING_SECRET, testSubgraphEnv, type GraphqlResult, type TestDatabase } from "@sstc/testkit";
+import { startSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphEnv } from "@sstc/subgraph-kit";
 import { institutionsSubgraph } from "@sstc/institutions";
 import { partnersSubgraph } from "@sstc/partners";
 import { programsSubgraph } from "@sstc/programs";
@@ -101,4 +101,4 @@ export async function startTestGraph(
 /** The `extensions.code` of each error in a GraphQL response, in order. */
 export const codes = (result: Pick<GraphqlResult, "errors">) => (result.errors ?? []).map((e) => e.extensions?.code);
 
-export { expectData, type GraphqlResult } from "@sstc/common/testing";
+export { expectData, type GraphqlResult } from "@sstc/testkit";

@@ -1,4 +1,5 @@
-import { DemoIds, newId } from "@sstc/common";
+import { newId } from "@sstc/subgraph-kit";
+import { DemoIds } from "@sstc/demo-data";
 import type { TestGraph } from "./graph";
 
 /*

@@ -1,22 +1,25 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parse } from "yaml";
-import { subgraphEnvSchema } from "@sstc/common";
+import { SUBGRAPHS, subgraphEnvSchema } from "@sstc/service-kit";
 import { gatewayEnvSchema } from "@sstc/gateway";
 
 /*
  * No Docker engine runs where this project is tested, so the container
- * files are checked for what can be checked: they parse, and the ports and
- * variables they set are the ones the code reads.
+ * files are checked for what can be checked: they parse, the subgraphs,
+ * ports and URLs they set are the registry's (@sstc/service-kit's
+ * SUBGRAPHS), and every variable they set is one the code reads.
  */
 const ROOT = resolve(__dirname, "../..");
 const compose = parse(readFileSync(join(ROOT, "docker/compose.yaml"), "utf8"), { merge: true });
-// eslint-disable-next-line @typescript-eslint/no-require-imports -- the launcher is plain CommonJS outside every workspace, loaded by path
-const { SUBGRAPHS } = require(join(ROOT, "scripts/services.js")) as { SUBGRAPHS: Array<{ name: string; port: number }> };
 
 const shapeKeys = (schema: unknown) => Object.keys((schema as { shape?: Record<string, unknown>; def?: { shape?: Record<string, unknown> } }).shape ?? {});
 
 describe("docker/compose.yaml", () => {
+  it("runs exactly the registry's subgraphs, besides the gateway and the database", () => {
+    expect(Object.keys(compose.services).sort()).toEqual([...SUBGRAPHS.map((s) => s.name), "gateway", "mysql"].sort());
+  });
+
   it("runs every subgraph on its default port with only variables the subgraph reads", () => {
     const known = new Set(shapeKeys(subgraphEnvSchema(1)));
     for (const { name, port } of SUBGRAPHS) {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { expectData, postGraphql } from "@sstc/common/testing";
+import { expectData, postGraphql } from "@sstc/testkit";
 
 /*
  * The tests' GraphQL client: a failed expectation on a response names the

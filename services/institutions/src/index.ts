@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { AuditEntry, AuditTrail1732800000000, type SubgraphDefinition } from "@sstc/common";
+import { AuditEntry, AuditTrail1732800000000, type SubgraphDefinition } from "@sstc/subgraph-kit";
 import { InitialInstitutions1732600000000 } from "./migrations/1732600000000-InitialInstitutions";
 import { Country } from "./modules/country/country.entity";
 import { AdministrativeArea } from "./modules/area/area.entity";
@@ -10,7 +10,6 @@ import { seedInstitutions } from "./seed/demo";
 
 export const institutionsSubgraph: SubgraphDefinition = {
   name: "institutions",
-  defaultPort: 4002,
   entities: [Country, AdministrativeArea, Institution, Person, AuditEntry],
   migrations: [InitialInstitutions1732600000000, AuditTrail1732800000000],
   buildSchema: buildInstitutionsSchema,

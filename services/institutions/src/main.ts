@@ -1,4 +1,4 @@
-import { runSubgraphProcess } from "@sstc/common";
+import { runSubgraphProcess } from "@sstc/subgraph-kit";
 import { institutionsSubgraph } from "./index";
 
 void runSubgraphProcess(institutionsSubgraph);

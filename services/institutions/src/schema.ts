@@ -1,4 +1,4 @@
-import { auditTrailResolver, buildFederatedSchema, historyResolver } from "@sstc/common";
+import { auditTrailResolver, buildFederatedSchema, historyResolver } from "@sstc/subgraph-kit";
 import { Institution } from "./modules/institution/institution.entity";
 import { InstitutionMutations } from "./modules/institution/institution.mutations";
 import { Person } from "./modules/person/person.entity";

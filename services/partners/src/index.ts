@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { AuditEntry, AuditTrail1732800000000, type SubgraphDefinition } from "@sstc/common";
+import { AuditEntry, AuditTrail1732800000000, type SubgraphDefinition } from "@sstc/subgraph-kit";
 import { InitialPartners1732600000000 } from "./migrations/1732600000000-InitialPartners";
 import { Partner } from "./modules/partner/partner.entity";
 import { Agreement, AgreementParty } from "./modules/agreement/agreement.entity";
@@ -10,7 +10,6 @@ import { LiveUniqueness1733000000000 } from "./migrations/1733000000000-LiveUniq
 
 export const partnersSubgraph: SubgraphDefinition = {
   name: "partners",
-  defaultPort: 4003,
   entities: [Partner, Agreement, AgreementParty, ProgramPartnership, AuditEntry],
   migrations: [InitialPartners1732600000000, AuditTrail1732800000000, LiveUniqueness1733000000000],
   buildSchema: buildPartnersSchema,

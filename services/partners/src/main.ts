@@ -1,4 +1,4 @@
-import { runSubgraphProcess } from "@sstc/common";
+import { runSubgraphProcess } from "@sstc/subgraph-kit";
 import { partnersSubgraph } from "./index";
 
 void runSubgraphProcess(partnersSubgraph);

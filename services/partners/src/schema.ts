@@ -1,4 +1,4 @@
-import { auditTrailResolver, buildFederatedSchema, historyResolver } from "@sstc/common";
+import { auditTrailResolver, buildFederatedSchema, historyResolver } from "@sstc/subgraph-kit";
 import { Partner } from "./modules/partner/partner.entity";
 import { PartnerMutations } from "./modules/partner/partner.mutations";
 import { Agreement } from "./modules/agreement/agreement.entity";

@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { AuditEntry, AuditTrail1732800000000, type SubgraphDefinition } from "@sstc/common";
+import { AuditEntry, AuditTrail1732800000000, type SubgraphDefinition } from "@sstc/subgraph-kit";
 import { InitialPrograms1732600000000 } from "./migrations/1732600000000-InitialPrograms";
 import { NormaliseSdgTargets1732700000000 } from "./migrations/1732700000000-NormaliseSdgTargets";
 import { Publication1732900000000 } from "./migrations/1732900000000-Publication";
@@ -15,7 +15,6 @@ import { LiveUniqueness1733000000000 } from "./migrations/1733000000000-LiveUniq
 
 export const programsSubgraph: SubgraphDefinition = {
   name: "programs",
-  defaultPort: 4001,
   entities: [Program, ProgramSdgTarget, Edition, Activity, Participation, Commitment, AuditEntry],
   migrations: [InitialPrograms1732600000000, NormaliseSdgTargets1732700000000, AuditTrail1732800000000, Publication1732900000000, LiveUniqueness1733000000000],
   buildSchema: buildProgramsSchema,

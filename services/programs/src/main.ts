@@ -1,4 +1,4 @@
-import { runSubgraphProcess } from "@sstc/common";
+import { runSubgraphProcess } from "@sstc/subgraph-kit";
 import { programsSubgraph } from "./index";
 
 void runSubgraphProcess(programsSubgraph);

@@ -1,4 +1,4 @@
-import { auditTrailResolver, buildFederatedSchema, historyResolver } from "@sstc/common";
+import { auditTrailResolver, buildFederatedSchema, historyResolver } from "@sstc/subgraph-kit";
 import { Edition } from "./modules/edition/edition.entity";
 import { EditionMutations } from "./modules/edition/edition.mutations";
 import { Program } from "./modules/program/program.entity";

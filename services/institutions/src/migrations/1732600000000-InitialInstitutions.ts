@@ -1,5 +1,5 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
-import { idColumn, recordColumns, textColumn } from "@sstc/common";
+import { idColumn, recordColumns, textColumn } from "@sstc/subgraph-kit";
 
 /** Countries, administrative areas, institutions and people. QueryRunner API so it runs on SQLite and MySQL alike. */
 export class InitialInstitutions1732600000000 implements MigrationInterface {

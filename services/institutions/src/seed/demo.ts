@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { DemoIds, demoAreaIds, demoParticipants, foreignSendingLibraries, indonesianHomeAreas } from "@sstc/common";
+import { DemoIds, demoAreaIds, demoParticipants, foreignSendingLibraries, indonesianHomeAreas } from "@sstc/demo-data";
 import { Country } from "../modules/country/country.entity";
 import { AdministrativeArea, AreaLevel } from "../modules/area/area.entity";
 import { Institution, InstitutionType } from "../modules/institution/institution.entity";

@@ -1,6 +1,7 @@
-import { DemoIds, type Principal } from "@sstc/common";
+import { type Principal } from "@sstc/subgraph-kit";
+import { DemoIds } from "@sstc/demo-data";
 import { institutionsSubgraph } from "../../src";
-import { caller, codes, principal, startSubgraphs, type RunningSubgraphs } from "@sstc/common/testing";
+import { caller, codes, principal, startSubgraphs, type RunningSubgraphs } from "@sstc/testkit";
 
 /*
  * The institutions subgraph on its own, called as the gateway calls it

@@ -1,5 +1,5 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
-import { idColumn, recordColumns, textColumn } from "@sstc/common";
+import { idColumn, recordColumns, textColumn } from "@sstc/subgraph-kit";
 
 /** Partners, agreements and their parties, programme partnerships. */
 export class InitialPartners1732600000000 implements MigrationInterface {

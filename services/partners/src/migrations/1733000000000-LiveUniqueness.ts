@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { createLiveUniqueIndex, dropLiveUniqueIndex } from "@sstc/common";
+import { createLiveUniqueIndex, dropLiveUniqueIndex } from "@sstc/subgraph-kit";
 
 /**
  * Among live records, a partner holds a role in a programme once, and is

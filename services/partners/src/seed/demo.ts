@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { DemoIds } from "@sstc/common";
+import { DemoIds } from "@sstc/demo-data";
 import { Partner, PartnerKind } from "../modules/partner/partner.entity";
 import { Agreement, AgreementKind, AgreementParty } from "../modules/agreement/agreement.entity";
 import { PartnershipRole, ProgramPartnership } from "../modules/partnership/partnership.entity";

@@ -1,8 +1,9 @@
-import { DemoIds, type Principal } from "@sstc/common";
+import { type Principal } from "@sstc/subgraph-kit";
+import { DemoIds } from "@sstc/demo-data";
 import { institutionsSubgraph } from "@sstc/institutions";
 import { programsSubgraph } from "@sstc/programs";
 import { partnersSubgraph } from "../../src";
-import { caller, codes, principal, startSubgraphs, type GraphqlResult, type RunningSubgraphs } from "@sstc/common/testing";
+import { caller, codes, principal, startSubgraphs, type GraphqlResult, type RunningSubgraphs } from "@sstc/testkit";
 
 /*
  * The partners subgraph called directly, as the gateway calls it. It asks

@@ -1,5 +1,5 @@
 import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
-import { idColumn, recordColumns, textColumn } from "@sstc/common";
+import { idColumn, recordColumns, textColumn } from "@sstc/subgraph-kit";
 
 /**
  * Programmes, editions, activities, participations and commitments.

@@ -1,5 +1,5 @@
 import { Table, TableColumn, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
-import { isMysql, newId } from "@sstc/common";
+import { isMysql, newId } from "@sstc/subgraph-kit";
 import { compareTargets, sdgRows } from "../modules/sdg/sdg-codes";
 
 /** Rows per INSERT when moving data, so one statement stays well under any packet limit. */

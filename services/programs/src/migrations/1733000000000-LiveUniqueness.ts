@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { createLiveUniqueIndex, dropLiveUniqueIndex } from "@sstc/common";
+import { createLiveUniqueIndex, dropLiveUniqueIndex } from "@sstc/subgraph-kit";
 
 /**
  * What must be unique is unique in the database, among live records: a

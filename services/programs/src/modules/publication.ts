@@ -1,4 +1,4 @@
-import { hasRole, NotFoundError, referenced, referencesByKey, type SubgraphContext } from "@sstc/common";
+import { hasRole, NotFoundError, referenced, referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
 import { Program } from "./program/program.entity";
 
 /*

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { DemoIds, demoParticipants } from "@sstc/common";
+import { DemoIds, demoParticipants } from "@sstc/demo-data";
 import { Program } from "../modules/program/program.entity";
 import { ActivityStatus, CooperationModality } from "../modules/program/program.enums";
 import { Edition } from "../modules/edition/edition.entity";

@@ -1,5 +1,5 @@
-import { createDataSource, type DataSourceSettings } from "@sstc/common";
-import { createTestDatabase, type TestDatabase } from "@sstc/common/testing";
+import { createDataSource, type DataSourceSettings } from "@sstc/subgraph-kit";
+import { createTestDatabase, type TestDatabase } from "@sstc/testkit";
 import type { DataSource } from "typeorm";
 import { InitialPrograms1732600000000 } from "../../src/migrations/1732600000000-InitialPrograms";
 import { NormaliseSdgTargets1732700000000 } from "../../src/migrations/1732700000000-NormaliseSdgTargets";

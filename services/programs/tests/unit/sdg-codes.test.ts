@@ -1,4 +1,4 @@
-import { BadUserInputError } from "@sstc/common";
+import { BadUserInputError } from "@sstc/subgraph-kit";
 import { assertSdgGoal, assertSdgTarget, compareTargets, goalOfTarget, sdgRows } from "../../src/modules/sdg/sdg-codes";
 
 function refusal(run: () => unknown): BadUserInputError {

@@ -1,5 +1,6 @@
-import { BadUserInputError, createDataSource, DemoIds } from "@sstc/common";
-import { createTestDatabase, type TestDatabase } from "@sstc/common/testing";
+import { BadUserInputError, createDataSource } from "@sstc/subgraph-kit";
+import { DemoIds } from "@sstc/demo-data";
+import { createTestDatabase, type TestDatabase } from "@sstc/testkit";
 import type { DataSource } from "typeorm";
 import { programsSubgraph } from "../../src";
 import { ActivityStatus, CooperationModality } from "../../src/modules/program/program.enums";

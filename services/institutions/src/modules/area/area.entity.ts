@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Bilingual, Connection } from "@sstc/common";
+import { BaseRecord, Bilingual, Connection } from "@sstc/subgraph-kit";
 
 export enum AreaLevel {
   PROVINCE = "PROVINCE",

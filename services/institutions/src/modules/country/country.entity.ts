@@ -1,6 +1,6 @@
 import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
-import { Bilingual, Connection } from "@sstc/common";
+import { Bilingual, Connection } from "@sstc/subgraph-kit";
 
 @Bilingual([{ name: "name", en: "nameEn", id: "nameId", description: "Country name." }])
 @Directive('@key(fields: "code")')

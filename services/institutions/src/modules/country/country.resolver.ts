@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
-import { assertCountryCode, childPages, findOrFail, PageArgs, paginate, referencesByKey, type SubgraphContext } from "@sstc/common";
+import { assertCountryCode, childPages, findOrFail, PageArgs, paginate, referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
 import { Country, CountryConnection } from "./country.entity";
 import { Institution, InstitutionConnection } from "../institution/institution.entity";
 

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
-import { assertId, assertLocalReferences, BadUserInputError, createRecord, deleteRecord, updateRecord, type SubgraphContext } from "@sstc/common";
+import { assertId, assertLocalReferences, BadUserInputError, createRecord, deleteRecord, updateRecord, type SubgraphContext } from "@sstc/subgraph-kit";
 import { Institution } from "./institution.entity";
 import { CreateInstitutionInput, UpdateInstitutionInput } from "./institution.inputs";
 import { Country } from "../country/country.entity";

@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertCountryCode, assertId, childPages, findOrFail, PageArgs, paginate, referencesByKey, type SubgraphContext } from "@sstc/common";
+import { assertCountryCode, assertId, childPages, findOrFail, PageArgs, paginate, referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
 import { Institution, InstitutionConnection, InstitutionType } from "./institution.entity";
 import { Country } from "../country/country.entity";
 import { AdministrativeArea } from "../area/area.entity";

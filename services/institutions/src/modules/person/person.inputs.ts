@@ -1,5 +1,5 @@
 import { IsEmail, IsUUID, Length, Matches } from "class-validator";
-import { inputFields } from "@sstc/common";
+import { inputFields } from "@sstc/subgraph-kit";
 import { ID, InputType } from "type-graphql";
 import { Gender } from "./person.entity";
 

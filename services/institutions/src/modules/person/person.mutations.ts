@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
-import { assertId, assertLocalReferences, createRecord, deleteRecord, updateRecord, type SubgraphContext } from "@sstc/common";
+import { assertId, assertLocalReferences, createRecord, deleteRecord, updateRecord, type SubgraphContext } from "@sstc/subgraph-kit";
 import type { EntityManager } from "typeorm";
 import { Person } from "./person.entity";
 import { CreatePersonInput, UpdatePersonInput } from "./person.inputs";

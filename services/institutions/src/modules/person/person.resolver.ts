@@ -1,5 +1,16 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertId, findOrFail, Language, localize, LocalizedText, PageArgs, paginate, referencesByKey, requireRole, type SubgraphContext } from "@sstc/common";
+import {
+  assertId,
+  findOrFail,
+  Language,
+  localize,
+  LocalizedText,
+  PageArgs,
+  paginate,
+  referencesByKey,
+  requireRole,
+  type SubgraphContext,
+} from "@sstc/subgraph-kit";
 import { Person, PersonConnection } from "./person.entity";
 import { Institution } from "../institution/institution.entity";
 

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, ValidateNested } from "class-validator";
-import { IsIsoDate, inputFields } from "@sstc/common";
+import { IsIsoDate, inputFields } from "@sstc/subgraph-kit";
 import { Field, ID, InputType } from "type-graphql";
 import { AgreementKind } from "./agreement.entity";
 

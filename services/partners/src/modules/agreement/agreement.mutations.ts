@@ -11,7 +11,7 @@ import {
   updateRecord,
   type Owners,
   type SubgraphContext,
-} from "@sstc/common";
+} from "@sstc/subgraph-kit";
 import { Agreement, AgreementParty } from "./agreement.entity";
 import { CreateAgreementInput, UpdateAgreementInput } from "./agreement.inputs";
 import { Partner } from "../partner/partner.entity";

@@ -1,5 +1,5 @@
 import { IsUUID, Length } from "class-validator";
-import { IsCountryCode, inputFields } from "@sstc/common";
+import { IsCountryCode, inputFields } from "@sstc/subgraph-kit";
 import { ID, InputType } from "type-graphql";
 import { PartnerKind } from "./partner.entity";
 

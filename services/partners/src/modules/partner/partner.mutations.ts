@@ -9,7 +9,7 @@ import {
   updateRecord,
   type ForeignReference,
   type SubgraphContext,
-} from "@sstc/common";
+} from "@sstc/subgraph-kit";
 import { Partner } from "./partner.entity";
 import { CreatePartnerInput, UpdatePartnerInput } from "./partner.inputs";
 
@@ -36,7 +36,7 @@ export class PartnerMutations {
       typeName: "Partner",
       values: { ...input },
       owners: () => ({ partnerIds: [input.parentPartnerId], institutionIds: [input.institutionId] }),
-      verify: () => assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", foreign(input)),
+      verify: () => assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), foreign(input)),
       check: (m) => assertLocalReferences(m, [{ entity: Partner, typeName: "Partner", value: input.parentPartnerId, field: "input.parentPartnerId" }]),
     });
   }
@@ -56,7 +56,7 @@ export class PartnerMutations {
       version,
       patch: { ...input },
       owners,
-      verify: () => assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", foreign(input)),
+      verify: () => assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), foreign(input)),
     });
   }
 

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Bilingual, Connection } from "@sstc/common";
+import { BaseRecord, Bilingual, Connection } from "@sstc/subgraph-kit";
 
 /** IATI OrganisationRole code list, plus co-organiser for SSTC events. */
 export enum PartnershipRole {

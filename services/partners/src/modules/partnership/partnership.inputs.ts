@@ -1,5 +1,5 @@
 import { IsUUID, Length } from "class-validator";
-import { inputFields } from "@sstc/common";
+import { inputFields } from "@sstc/subgraph-kit";
 import { ID, InputType } from "type-graphql";
 import { PartnershipRole } from "./partnership.entity";
 

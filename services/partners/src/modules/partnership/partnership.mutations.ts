@@ -9,7 +9,7 @@ import {
   servicePrincipal,
   updateRecord,
   type SubgraphContext,
-} from "@sstc/common";
+} from "@sstc/subgraph-kit";
 import { ProgramPartnership } from "./partnership.entity";
 import { CreateProgramPartnershipInput, UpdateProgramPartnershipInput } from "./partnership.inputs";
 import { Partner } from "../partner/partner.entity";
@@ -33,9 +33,7 @@ export class ProgramPartnershipMutations {
       values: { ...input },
       owners: () => owners(input),
       verify: () =>
-        assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "programs", [
-          { typename: "Program", key: input.programId, field: "input.programId" },
-        ]),
+        assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), [{ typename: "Program", key: input.programId, field: "input.programId" }]),
       check: async (m) => {
         await assertLocalReferences(m, [{ entity: Partner, typeName: "Partner", value: input.partnerId, field: "input.partnerId" }]);
         if (await m.getRepository(ProgramPartnership).existsBy({ programId: input.programId, partnerId: input.partnerId, role: input.role })) throw taken();

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertId, childPages, PageArgs, referencesByKey, type SubgraphContext } from "@sstc/common";
+import { assertId, childPages, PageArgs, referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
 import { hiddenPrograms, visiblePartnerships } from "../references/hidden-programs";
 import { PartnershipRole, ProgramPartnership, ProgramPartnershipConnection } from "./partnership.entity";
 import { Partner } from "../partner/partner.entity";

@@ -1,4 +1,4 @@
-import { callSubgraph, hasRole, seesDeleted, type SubgraphContext } from "@sstc/common";
+import { callSubgraph, hasRole, seesDeleted, type SubgraphContext } from "@sstc/subgraph-kit";
 
 /*
  * Which programmes this caller may not see. Drafts and deleted programmes

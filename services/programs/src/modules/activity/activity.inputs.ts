@@ -1,5 +1,5 @@
 import { IsInt, IsUUID, Length, Max, Min } from "class-validator";
-import { IsIsoDate, inputFields } from "@sstc/common";
+import { IsIsoDate, inputFields } from "@sstc/subgraph-kit";
 import { ID, InputType, Int } from "type-graphql";
 import { ActivityKind } from "./activity.entity";
 

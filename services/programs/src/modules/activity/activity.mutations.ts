@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
-import { assertId, assertReferencesExist, createRecord, deleteRecord, servicePrincipal, updateRecord, type SubgraphContext } from "@sstc/common";
+import { assertId, assertReferencesExist, createRecord, deleteRecord, servicePrincipal, updateRecord, type SubgraphContext } from "@sstc/subgraph-kit";
 import { Activity } from "./activity.entity";
 import { CreateActivityInput, UpdateActivityInput } from "./activity.inputs";
 import { ownersOfEditionId } from "../edition/edition.ownership";
@@ -9,7 +9,6 @@ const checkSite = (ctx: SubgraphContext, siteInstitutionId: string | null | unde
   assertReferencesExist(
     ctx.links,
     servicePrincipal(ctx.links.self),
-    "institutions",
     siteInstitutionId ? [{ typename: "Institution", key: siteInstitutionId, field: "input.siteInstitutionId" }] : [],
   );
 

@@ -1,5 +1,5 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { referencesByKey, type SubgraphContext } from "@sstc/common";
+import { referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
 import { visibleEditionReference } from "../publication";
 import { Activity } from "./activity.entity";
 import { Edition } from "../edition/edition.entity";

@@ -1,5 +1,5 @@
 import { IsUUID, Length } from "class-validator";
-import { IsIsoDate, IsCountryCode, inputFields } from "@sstc/common";
+import { IsIsoDate, IsCountryCode, inputFields } from "@sstc/subgraph-kit";
 import { ID, InputType } from "type-graphql";
 import { FollowUpStatus } from "./commitment.entity";
 

@@ -9,7 +9,7 @@ import {
   servicePrincipal,
   updateRecord,
   type SubgraphContext,
-} from "@sstc/common";
+} from "@sstc/subgraph-kit";
 import { Commitment, FollowUpStatus } from "./commitment.entity";
 import { CreateCommitmentInput, UpdateCommitmentInput } from "./commitment.inputs";
 import { ownersOfEditionId } from "../edition/edition.ownership";
@@ -28,9 +28,7 @@ export class CommitmentMutations {
       values: { followUpStatus: FollowUpStatus.PLANNED, ...input },
       owners: (m) => ownersOfEditionId(m, input.editionId),
       verify: () =>
-        assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", [
-          { typename: "Country", key: input.countryCode, field: "input.countryCode" },
-        ]),
+        assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), [{ typename: "Country", key: input.countryCode, field: "input.countryCode" }]),
       check: (m) =>
         assertLocalReferences(m, [{ entity: Participation, typeName: "Participation", value: input.participationId, field: "input.participationId" }]),
     });

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from "type-graphql";
-import { Language, SortDirection } from "@sstc/common";
+import { Language, SortDirection } from "@sstc/subgraph-kit";
 import { ActivityStatus } from "../program/program.enums";
 import { SharedFilter } from "../search/shared-filter.inputs";
 

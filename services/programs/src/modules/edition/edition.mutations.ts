@@ -11,7 +11,7 @@ import {
   updateRecord,
   type ForeignReference,
   type SubgraphContext,
-} from "@sstc/common";
+} from "@sstc/subgraph-kit";
 import { Edition } from "./edition.entity";
 import { CreateEditionInput, UpdateEditionInput } from "./edition.inputs.write";
 import { editionOwners } from "./edition.ownership";
@@ -35,7 +35,7 @@ async function verifyEdition(ctx: SubgraphContext, row: Partial<Edition>, input:
   if (input.venueCountryCode) foreign.push({ typename: "Country", key: input.venueCountryCode, field: "input.venueCountryCode" });
   if (input.venueAreaId) foreign.push({ typename: "AdministrativeArea", key: input.venueAreaId, field: "input.venueAreaId" });
   (input.invitedCountryCodes ?? []).forEach((code, i) => foreign.push({ typename: "Country", key: code, field: `input.invitedCountryCodes.${i}` }));
-  await assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", foreign);
+  await assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), foreign);
 }
 
 const checkProgram = (m: EntityManager, input: Partial<Edition>) =>

@@ -1,5 +1,5 @@
 import type { EntityManager } from "typeorm";
-import { NotFoundError, type Owners } from "@sstc/common";
+import { NotFoundError, type Owners } from "@sstc/subgraph-kit";
 import { Edition } from "./edition.entity";
 import { Program } from "../program/program.entity";
 

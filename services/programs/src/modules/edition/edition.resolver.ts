@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertId, childPages, findOrFail, PageArgs, referencesByKey, type SubgraphContext } from "@sstc/common";
+import { assertId, childPages, findOrFail, PageArgs, referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
 import { visibleEditionOrNotFound, visibleEditionReference, visibleReference } from "../publication";
 import { Edition, EditionConnection } from "./edition.entity";
 import { EditionFilter, EditionOrder } from "./edition.inputs";

@@ -1,6 +1,6 @@
-import type { SubgraphContext } from "@sstc/common";
+import type { SubgraphContext } from "@sstc/subgraph-kit";
 import { publishedEditionCondition } from "../publication";
-import { assertId, isMysql, Language, paginate, SortDirection, type KeysetOrder, type PageArgs } from "@sstc/common";
+import { assertId, isMysql, Language, paginate, SortDirection, type KeysetOrder, type PageArgs } from "@sstc/subgraph-kit";
 import { Edition } from "./edition.entity";
 import { EditionOrderField, type EditionFilter, type EditionOrder } from "./edition.inputs";
 import { editionConditions, hasCriteria, programmeMatches } from "../search/criteria";

@@ -1,6 +1,6 @@
 import { Authorized, Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Connection } from "@sstc/common";
+import { BaseRecord, Connection } from "@sstc/subgraph-kit";
 
 export enum ParticipationRole {
   PARTICIPANT = "PARTICIPANT",

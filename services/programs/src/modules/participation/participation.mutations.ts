@@ -14,7 +14,7 @@ import {
   writeTransaction,
   type ForeignReference,
   type SubgraphContext,
-} from "@sstc/common";
+} from "@sstc/subgraph-kit";
 import { Participation, ParticipationStatus } from "./participation.entity";
 import { ParticipationInput, UpdateParticipationInput } from "./participation.inputs";
 import { ownersOfEditionId } from "../edition/edition.ownership";
@@ -58,7 +58,6 @@ async function register(ctx: SubgraphContext, editionId: string, people: Partici
   await assertReferencesExist(
     ctx.links,
     servicePrincipal(ctx.links.self),
-    "institutions",
     people.flatMap((p, i) => foreignReferences(p, prefix(i))),
   );
   let raced = people.length === 1 ? alreadyRegistered(people[0].personId, `${prefix(0)}.personId`) : undefined;
@@ -124,7 +123,7 @@ export class ParticipationMutations {
       version,
       patch: { ...input },
       owners: ownersOf,
-      verify: () => assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", foreignReferences(input, "input")),
+      verify: () => assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), foreignReferences(input, "input")),
     });
   }
 

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsBoolean, IsInt, IsUUID, Length, Matches, Max, Min } from "class-validator";
-import { inputFields, type InputFieldSpec } from "@sstc/common";
+import { inputFields, type InputFieldSpec } from "@sstc/subgraph-kit";
 import { ID, InputType, Int } from "type-graphql";
 import { ActivityStatus, CooperationModality } from "./program.enums";
 import { SDG_TARGET } from "../sdg/sdg-codes";

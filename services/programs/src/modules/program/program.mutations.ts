@@ -12,7 +12,7 @@ import {
   updateRecord,
   type FieldChange,
   type SubgraphContext,
-} from "@sstc/common";
+} from "@sstc/subgraph-kit";
 import { Program } from "./program.entity";
 import { CreateProgramInput, UpdateProgramInput } from "./program.inputs.write";
 import { ProgramSdgTarget } from "../sdg/program-sdg-target.entity";
@@ -26,7 +26,7 @@ const codeTaken = (code: string | undefined) => () => new ConflictError(`Program
 /** The lead institution lives in the institutions subgraph: asked before any transaction opens. */
 async function verifyLead(ctx: SubgraphContext, input: Partial<Program>) {
   if (input.leadInstitutionId) {
-    await assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), "institutions", [
+    await assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), [
       { typename: "Institution", key: input.leadInstitutionId, field: "input.leadInstitutionId" },
     ]);
   }

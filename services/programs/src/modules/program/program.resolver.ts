@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
-import { assertId, BadUserInputError, childPages, findOrFail, PageArgs, referencesByKey, seesDeleted, type SubgraphContext } from "@sstc/common";
+import { assertId, BadUserInputError, childPages, findOrFail, PageArgs, referencesByKey, seesDeleted, type SubgraphContext } from "@sstc/subgraph-kit";
 import { publishedOnly, seesDrafts, visibleOrNotFound, visibleReference } from "../publication";
 import { Program, ProgramConnection } from "./program.entity";
 import { ProgramFilter, ProgramOrder } from "./program.inputs";

@@ -1,5 +1,5 @@
-import type { SubgraphContext } from "@sstc/common";
-import { isMysql, Language, paginate, SortDirection, type KeysetOrder, type PageArgs } from "@sstc/common";
+import type { SubgraphContext } from "@sstc/subgraph-kit";
+import { isMysql, Language, paginate, SortDirection, type KeysetOrder, type PageArgs } from "@sstc/subgraph-kit";
 import { Program } from "./program.entity";
 import { ProgramOrderField, type ProgramFilter, type ProgramOrder } from "./program.inputs";
 import { hasCriteria, hasMatchingEdition, programmeConditions } from "../search/criteria";

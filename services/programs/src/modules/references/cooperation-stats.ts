@@ -1,4 +1,4 @@
-import { type SubgraphContext } from "@sstc/common";
+import { type SubgraphContext } from "@sstc/subgraph-kit";
 import { Edition } from "../edition/edition.entity";
 import { Participation, ParticipationRole } from "../participation/participation.entity";
 import type { CountryCooperationStats } from "./references.entity";

@@ -1,4 +1,4 @@
-import { callSubgraph, type SubgraphContext } from "@sstc/common";
+import { callSubgraph, type SubgraphContext } from "@sstc/subgraph-kit";
 import type { PartnershipRole } from "./partnership-role";
 
 /** Internal query of the partners subgraph (hidden from the public API there). */

@@ -1,5 +1,5 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
-import { childPages, PageArgs, type SubgraphContext } from "@sstc/common";
+import { childPages, PageArgs, type SubgraphContext } from "@sstc/subgraph-kit";
 import { publishedEditionsOnly, publishedOnly } from "../publication";
 import { CountryCooperationStats, CountryRef, InstitutionCooperationStats, InstitutionRef } from "./references.entity";
 import { Program, ProgramConnection } from "../program/program.entity";

@@ -1,5 +1,5 @@
 import { BeforeInsert, Column, Entity, PrimaryColumn } from "typeorm";
-import { newId } from "@sstc/common";
+import { newId } from "@sstc/subgraph-kit";
 
 /**
  * One SDG alignment of a programme: a goal (1–17) and, when the programme

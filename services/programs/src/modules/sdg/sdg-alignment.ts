@@ -1,5 +1,5 @@
 import { In } from "typeorm";
-import type { SubgraphContext } from "@sstc/common";
+import type { SubgraphContext } from "@sstc/subgraph-kit";
 import { ProgramSdgTarget } from "./program-sdg-target.entity";
 import { compareTargets } from "./sdg-codes";
 

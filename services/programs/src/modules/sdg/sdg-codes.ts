@@ -1,4 +1,4 @@
-import { BadUserInputError } from "@sstc/common";
+import { BadUserInputError } from "@sstc/subgraph-kit";
 
 /** An SDG target code as the UN writes it: goal 1–17, a dot, then a number without leading zero or a letter (4.6, 16.10, 6.b). */
 export const SDG_TARGET = /^([1-9]|1[0-7])\.([1-9]\d?|[a-z])$/;

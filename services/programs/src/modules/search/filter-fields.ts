@@ -1,4 +1,4 @@
-import { assertCountryCode, assertId, BadUserInputError } from "@sstc/common";
+import { assertCountryCode, assertId, BadUserInputError } from "@sstc/subgraph-kit";
 import type { PartnershipRole } from "../references/partnership-role";
 import { assertSdgGoal, assertSdgTarget } from "../sdg/sdg-codes";
 import { CountryInvolvement } from "./country-involvement";

@@ -1,4 +1,4 @@
-import { assertIsoDate, BadUserInputError } from "@sstc/common";
+import { assertIsoDate, BadUserInputError } from "@sstc/subgraph-kit";
 
 /** Years a cooperation record can plausibly fall in; anything else is a typo. */
 export const MIN_YEAR = 1945;

@@ -1,4 +1,4 @@
-import { BadUserInputError, foldCase, SQLITE_FOLD } from "@sstc/common";
+import { BadUserInputError, foldCase, SQLITE_FOLD } from "@sstc/subgraph-kit";
 import type { SqlConditions } from "./sql-conditions";
 
 const MAX_LENGTH = 100;

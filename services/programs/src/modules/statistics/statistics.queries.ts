@@ -1,5 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from "typeorm";
-import type { SubgraphContext } from "@sstc/common";
+import type { SubgraphContext } from "@sstc/subgraph-kit";
 import { Edition } from "../edition/edition.entity";
 import { Participation } from "../participation/participation.entity";
 import { Program } from "../program/program.entity";

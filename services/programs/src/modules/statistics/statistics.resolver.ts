@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
-import type { SubgraphContext } from "@sstc/common";
+import type { SubgraphContext } from "@sstc/subgraph-kit";
 import { CooperationStatistics, StatisticsBucket } from "./statistics.types";
 import { StatisticsFilter } from "./statistics.inputs";
 import { readStatisticsFilter } from "./statistics.scope";

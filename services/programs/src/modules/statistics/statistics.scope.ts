@@ -1,4 +1,4 @@
-import { assertId, BadUserInputError } from "@sstc/common";
+import { assertId, BadUserInputError } from "@sstc/subgraph-kit";
 import { assertYear } from "../search/filter-values";
 import { editionConditions, hasMatchingEdition } from "../search/criteria";
 import type { SqlConditions } from "../search/sql-conditions";

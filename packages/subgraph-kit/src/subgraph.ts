@@ -1,0 +1,204 @@
+import { resolve } from "node:path";
+import type { DataSource } from "typeorm";
+import {
+  subgraph,
+  subgraphUrls,
+  type SubgraphName,
+  ConfigError,
+  parseConfig,
+  subgraphEnvSchema,
+  type SubgraphEnv,
+  exitOnSignals,
+  sendGraphqlError,
+  startGraphqlServer,
+  type RunningServer,
+  createLogger,
+  currentRequestId,
+  exitOnUnexpectedErrors,
+  metricsExposure,
+  Observability,
+  startTracing,
+  PRINCIPAL_HEADER,
+  verifyPrincipal,
+  type Principal,
+  type ServiceLinks,
+} from "@sstc/service-kit";
+import { createDataSource, isMysql, QueryCounter, type DataSourceSettings } from "./data-source";
+import type { SubgraphSchema } from "./federation";
+import { RequestLoaders } from "./loaders";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import type { Request, Response, NextFunction } from "express";
+import { languageFromHeader } from "./bilingual";
+import type { Language } from "./language";
+
+/** What every resolver of a subgraph receives. */
+export interface SubgraphContext {
+  /** This subgraph's own database. */
+  db: DataSource;
+  /** The DataLoaders of this request. */
+  loaders: RequestLoaders;
+  /** Who is asking, as signed by the gateway. */
+  principal: Principal;
+  /** How to reach the other subgraphs. */
+  links: ServiceLinks;
+  /** The request's preferred language (Accept-Language), for texts asked for without `lang`. */
+  language: Language;
+  /** The request's id (the gateway's `x-request-id`), for log lines about it. */
+  requestId: string;
+}
+
+/** Everything that distinguishes one subgraph from another. */
+export interface SubgraphDefinition {
+  /** Its name in the subgraph registry, which also gives its default port. */
+  name: SubgraphName;
+  entities: DataSourceSettings["entities"];
+  migrations: DataSourceSettings["migrations"];
+  /** Builds the subgraph schema (no database needed). */
+  buildSchema(): Promise<SubgraphSchema>;
+  /** True when the database holds none of this subgraph's records. */
+  isEmpty(db: DataSource): Promise<boolean>;
+  /** Loads the demo data set in one transaction. */
+  seed(db: DataSource): Promise<void>;
+}
+
+export interface RunningSubgraph extends RunningServer {
+  db: DataSource;
+  queries: QueryCounter;
+}
+
+/** Opens the database and applies pending migrations. */
+export async function openDatabase(
+  definition: SubgraphDefinition,
+  env: Pick<SubgraphEnv, "DATABASE_URL" | "SQLITE_PATH" | "LOG_LEVEL">,
+  queries = new QueryCounter(env.LOG_LEVEL === "debug"),
+) {
+  const db = createDataSource({
+    url: env.DATABASE_URL,
+    sqlitePath: env.SQLITE_PATH ?? resolve(process.cwd(), ".data", `${definition.name}.sqlite`),
+    entities: definition.entities,
+    migrations: definition.migrations,
+    logger: queries,
+  });
+  await db.initialize();
+  await db.runMigrations({ transaction: "each" });
+  return db;
+}
+
+/** Seeds the demo data according to SEED_DEMO_DATA (auto = only into an empty database). */
+export async function seedIfWanted(definition: SubgraphDefinition, db: DataSource, mode: SubgraphEnv["SEED_DEMO_DATA"]) {
+  if (mode === "never") return false;
+  if (mode === "auto" && !(await definition.isEmpty(db))) return false;
+  await definition.seed(db);
+  return true;
+}
+
+/** Starts a subgraph: database, migrations, optional seed, schema, HTTP server. */
+export async function startSubgraph(definition: SubgraphDefinition, env: SubgraphEnv): Promise<RunningSubgraph> {
+  const observability = new Observability({ service: definition.name, logLevel: env.LOG_LEVEL, metrics: metricsExposure(env) });
+  const queries = new QueryCounter(env.LOG_LEVEL === "debug", observability.logger);
+  let db: DataSource;
+  try {
+    db = await openDatabase(definition, env, queries);
+  } catch (error) {
+    observability.close();
+    throw error;
+  }
+  if (isMysql(db)) observability.metrics.watchMysqlPool(() => (db.driver as unknown as { pool?: unknown }).pool);
+  try {
+    await seedIfWanted(definition, db, env.SEED_DEMO_DATA);
+    const { schema } = await definition.buildSchema();
+    const links: ServiceLinks = {
+      self: definition.name,
+      urls: subgraphUrls(env),
+      secret: env.GATEWAY_SIGNING_SECRET,
+    };
+    const server = await startGraphqlServer<SubgraphContext>({
+      name: definition.name,
+      schema,
+      host: env.HOST,
+      port: env.PORT,
+      introspection: env.INTROSPECTION ?? env.NODE_ENV !== "production",
+      observability,
+      // Inline traces only feed Apollo's hosted usage reporting, which this graph does not use.
+      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      before: [requireGatewaySignature(env.GATEWAY_SIGNING_SECRET)],
+      context: async (req, res) => ({
+        db,
+        loaders: new RequestLoaders(),
+        principal: res.locals.principal as Principal,
+        links,
+        language: languageFromHeader(req.header("accept-language")),
+        requestId: currentRequestId() ?? "",
+      }),
+      readiness: async () => {
+        await db.query("SELECT 1");
+      },
+    });
+    return {
+      ...server,
+      db,
+      queries,
+      stop: async () => {
+        await server.stop();
+        await db.destroy();
+      },
+    };
+  } catch (error) {
+    await db.destroy();
+    observability.close();
+    throw error;
+  }
+}
+
+/**
+ * Subgraphs answer only the gateway (and each other): every GraphQL request
+ * must carry a principal signed with the shared secret and bound to its
+ * query, so `_entities` and `_service` cannot be called directly.
+ */
+function requireGatewaySignature(secret: string) {
+  return async (req: Request, res: Response, next: NextFunction) => {
+    const query = req.method === "GET" ? req.query.query : (req.body as { query?: unknown } | undefined)?.query;
+    try {
+      res.locals.principal = await verifyPrincipal(secret, req.header(PRINCIPAL_HEADER), typeof query === "string" ? query : "");
+      next();
+    } catch (error) {
+      sendGraphqlError(res, 401, "UNAUTHENTICATED", (error as Error).message);
+    }
+  };
+}
+
+/**
+ * The `main` of a subgraph process: configuration from the environment,
+ * tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set, JSON logs for start,
+ * stop and anything unexpected, signals handled.
+ */
+export async function runSubgraphProcess(definition: SubgraphDefinition) {
+  let logger = createLogger(definition.name, "info");
+  try {
+    const env = parseConfig(subgraphEnvSchema(subgraph(definition.name).port), process.env);
+    logger = createLogger(definition.name, env.LOG_LEVEL);
+    exitOnUnexpectedErrors(logger);
+    const tracing = env.OTEL_EXPORTER_OTLP_ENDPOINT ? startTracing(definition.name, env.OTEL_EXPORTER_OTLP_ENDPOINT) : undefined;
+    const running = await startSubgraph(definition, env);
+    logger.info(
+      { url: running.graphqlUrl, metrics: running.metricsUrl, database: env.DATABASE_URL ? "MySQL" : "SQLite", tracing: Boolean(tracing) },
+      `ready at ${running.graphqlUrl}`,
+    );
+    exitOnSignals(
+      async () => {
+        await running.stop();
+        await tracing?.shutdown();
+        logger.info("stopped");
+      },
+      undefined,
+      logger,
+    );
+  } catch (error) {
+    // A bad configuration is the operator's to fix, not a crash: the list of problems, no stack.
+    logger.fatal(
+      error instanceof ConfigError ? { problems: error.problems } : { err: error },
+      `failed to start: ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exit(1);
+  }
+}
