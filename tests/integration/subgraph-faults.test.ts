@@ -23,7 +23,21 @@ afterAll(async () => {
   await partnersDb?.drop();
 });
 
+/*
+ * Each test brings its fault about itself (beforeEach) and the graph is whole again after it
+ * (afterEach), so the tests pass in any order (`jest --randomize`) and alone (`-t`).
+ */
+let partnersRunning = true;
+
+async function stopPartners() {
+  if (!partnersRunning) return;
+  partnersRunning = false;
+  await graph.subgraphs.partners.stop();
+}
+
 async function startPartnersAgain() {
+  if (partnersRunning) return;
+  partnersRunning = true;
   graph.subgraphs.partners = await startSubgraph(partnersSubgraph, {
     ...testSubgraphEnv(partnersDb, "never"),
     PROGRAMS_URL: graph.subgraphs.programs.graphqlUrl,
@@ -99,11 +113,12 @@ function expectFaultAtPaths(result: GraphqlResult, code: string) {
 }
 
 describe("a stopped subgraph", () => {
-  beforeAll(async () => {
+  beforeEach(async () => {
     // A served request first, so the gateway holds keep-alive connections to partners when it goes away.
-    expect((await graph.query(WITH_PARTNERS)).errors).toBeUndefined();
-    await graph.subgraphs.partners.stop();
+    expect((await untilServed(WITH_PARTNERS, 5)).result.errors).toBeUndefined();
+    await stopPartners();
   });
+  afterEach(startPartnersAgain);
 
   it("does not affect operations that do not need it", async () => {
     const result = await graph.query(WITHOUT_PARTNERS);
@@ -123,6 +138,8 @@ describe("a stopped subgraph", () => {
   });
 
   it("leaves the gateway live and ready, and shows the subgraph down on /ready/subgraphs", async () => {
+    // Live traffic that needed partners: its failure replaces a probe result cached while partners was up.
+    await graph.query(WITH_PARTNERS);
     expect((await fetch(`${graph.gateway.url}/health`)).status).toBe(200);
     expect((await fetch(`${graph.gateway.url}/ready`)).status).toBe(200);
     const res = await fetch(`${graph.gateway.url}/ready/subgraphs`);
@@ -150,19 +167,26 @@ describe("a stopped subgraph", () => {
 });
 
 describe("a hung subgraph (accepts connections, never answers)", () => {
-  let hung: Awaited<ReturnType<typeof hangOn>>;
-  beforeAll(async () => {
-    await graph.subgraphs.partners.stop();
+  let hung: Awaited<ReturnType<typeof hangOn>> | undefined;
+  const closeHung = async () => {
+    await hung?.close();
+    hung = undefined;
+  };
+  beforeEach(async () => {
+    await stopPartners();
     hung = await hangOn(partnersPort);
   });
-  afterAll(() => hung?.close());
+  afterEach(async () => {
+    await closeHung();
+    await startPartnersAgain();
+  });
 
   it("costs only its own fields, each with SERVICE_TIMEOUT, once the deadline has passed", async () => {
     const started = Date.now();
     const result = await graph.query(WITH_PARTNERS);
     const elapsed = Date.now() - started;
     expectFaultAtPaths(result, "SERVICE_TIMEOUT");
-    expect(hung.accepted()).toBeGreaterThan(0);
+    expect(hung!.accepted()).toBeGreaterThan(0);
     // The two partners fetches wait in parallel and in sequence after programs: about one deadline, never unbounded.
     expect(elapsed).toBeGreaterThanOrEqual(DEADLINE_MS - 50);
     expect(elapsed).toBeLessThan(3 * DEADLINE_MS + 2_000);
@@ -175,6 +199,8 @@ describe("a hung subgraph (accepts connections, never answers)", () => {
   });
 
   it("keeps the gateway ready and shows the subgraph timing out", async () => {
+    // The gateway learns of the timeout from a request it could not get answered.
+    await graph.query(WITH_PARTNERS);
     expect((await fetch(`${graph.gateway.url}/ready`)).status).toBe(200);
     const res = await fetch(`${graph.gateway.url}/ready/subgraphs`);
     expect(res.status).toBe(503);
@@ -183,7 +209,7 @@ describe("a hung subgraph (accepts connections, never answers)", () => {
   });
 
   it("is served again once the real subgraph listens on the port", async () => {
-    await hung.close();
+    await closeHung();
     await startPartnersAgain();
     const { result, attempt } = await untilServed(WITH_PARTNERS, 5);
     expect(attempt).toBeLessThanOrEqual(2);
