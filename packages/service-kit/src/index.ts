@@ -8,3 +8,4 @@ export * from "./principal";
 export * from "./server";
 export * from "./service-client";
 export * from "./subgraphs";
+export * from "./process";

@@ -1,23 +1,19 @@
 import { resolve } from "node:path";
 import type { DataSource } from "typeorm";
 import {
+  runServiceProcess,
   subgraph,
   subgraphUrls,
   type SubgraphName,
-  ConfigError,
   parseConfig,
   subgraphEnvSchema,
   type SubgraphEnv,
-  exitOnSignals,
   sendGraphqlError,
   startGraphqlServer,
   type RunningServer,
-  createLogger,
   currentRequestId,
-  exitOnUnexpectedErrors,
   metricsExposure,
   Observability,
-  startTracing,
   PRINCIPAL_HEADER,
   verifyPrincipal,
   type Principal,
@@ -167,38 +163,12 @@ function requireGatewaySignature(secret: string) {
   };
 }
 
-/**
- * The `main` of a subgraph process: configuration from the environment,
- * tracing when OTEL_EXPORTER_OTLP_ENDPOINT is set, JSON logs for start,
- * stop and anything unexpected, signals handled.
- */
-export async function runSubgraphProcess(definition: SubgraphDefinition) {
-  let logger = createLogger(definition.name, "info");
-  try {
-    const env = parseConfig(subgraphEnvSchema(subgraph(definition.name).port), process.env);
-    logger = createLogger(definition.name, env.LOG_LEVEL);
-    exitOnUnexpectedErrors(logger);
-    const tracing = env.OTEL_EXPORTER_OTLP_ENDPOINT ? startTracing(definition.name, env.OTEL_EXPORTER_OTLP_ENDPOINT) : undefined;
-    const running = await startSubgraph(definition, env);
-    logger.info(
-      { url: running.graphqlUrl, metrics: running.metricsUrl, database: env.DATABASE_URL ? "MySQL" : "SQLite", tracing: Boolean(tracing) },
-      `ready at ${running.graphqlUrl}`,
-    );
-    exitOnSignals(
-      async () => {
-        await running.stop();
-        await tracing?.shutdown();
-        logger.info("stopped");
-      },
-      undefined,
-      logger,
-    );
-  } catch (error) {
-    // A bad configuration is the operator's to fix, not a crash: the list of problems, no stack.
-    logger.fatal(
-      error instanceof ConfigError ? { problems: error.problems } : { err: error },
-      `failed to start: ${error instanceof Error ? error.message : String(error)}`,
-    );
-    process.exit(1);
-  }
+/** The `main` of a subgraph process (see runServiceProcess). */
+export function runSubgraphProcess(definition: SubgraphDefinition) {
+  return runServiceProcess({
+    name: definition.name,
+    loadConfig: () => parseConfig(subgraphEnvSchema(subgraph(definition.name).port), process.env),
+    start: (env) => startSubgraph(definition, env),
+    describe: (running, env) => ({ metrics: running.metricsUrl, database: env.DATABASE_URL ? "MySQL" : "SQLite" }),
+  });
 }
