@@ -14,8 +14,8 @@ import { EditionResolver, editionReference } from "./modules/edition/edition.res
 import { ActivityResolver } from "./modules/activity/activity.resolver";
 import { ParticipationResolver } from "./modules/participation/participation.resolver";
 import { CommitmentResolver } from "./modules/commitment/commitment.resolver";
-import { CountryRefResolver, InstitutionRefResolver } from "./modules/references/references.resolver";
-import { AdministrativeAreaRef, PersonRef } from "./modules/references/references.entity";
+import { CountryRefResolver, InstitutionRefResolver } from "./modules/external/external.resolver";
+import { AdministrativeAreaRef, PersonRef } from "./modules/external/external.entity";
 import { StatisticsResolver } from "./modules/statistics/statistics.resolver";
 
 /** The programs subgraph schema; the server, tests and composer all call this. */

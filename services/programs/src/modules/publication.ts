@@ -63,7 +63,7 @@ export const publishedEditionSql = (e: string) => `${e}.published = 1 AND ${e}.p
 export const countedEditions = (ctx: SubgraphContext, e: string) => (seesDrafts(ctx) ? "1 = 1" : publishedEditionSql(e));
 
 /** For aggregates: the condition on programmes `p` for this caller. */
-export const countedProgrammes = (ctx: SubgraphContext, p: string) => (seesDrafts(ctx) ? "1 = 1" : `${p}.published = 1`);
+export const countedPrograms = (ctx: SubgraphContext, p: string) => (seesDrafts(ctx) ? "1 = 1" : `${p}.published = 1`);
 
 /** The condition on editions of a query builder alias: the edition and its programme published. */
 export const publishedEditionCondition = (ctx: SubgraphContext, alias: string): string | null => (seesDrafts(ctx) ? null : publishedEditionSql(alias));

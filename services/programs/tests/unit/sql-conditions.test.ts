@@ -6,16 +6,16 @@ import { programsSubgraph } from "../../src";
 import { ActivityStatus, CooperationModality } from "../../src/modules/program/program.enums";
 import { Program } from "../../src/modules/program/program.entity";
 import { Edition } from "../../src/modules/edition/edition.entity";
-import { PartnershipRole } from "../../src/modules/references/partnership-role";
+import { PartnershipRole } from "../../src/modules/partnership/partnership-role";
 import { CountryInvolvement } from "../../src/modules/search/country-involvement";
 import {
   editionConditions,
   hasCriteria,
   hasMatchingEdition,
-  programmeConditions,
-  programmeMatches,
+  programConditions,
+  programMatches,
   type EditionCriteria,
-  type ProgrammeCriteria,
+  type ProgramCriteria,
 } from "../../src/modules/search/criteria";
 import { assertYear, dayRange, MAX_YEAR, MIN_YEAR } from "../../src/modules/search/filter-values";
 import { SqlConditions } from "../../src/modules/search/sql-conditions";
@@ -81,10 +81,10 @@ describe("SqlConditions", () => {
   });
 });
 
-describe("programmeConditions", () => {
-  const build = (criteria: ProgrammeCriteria, partnerProgramIds?: readonly string[]) => {
+describe("programConditions", () => {
+  const build = (criteria: ProgramCriteria, partnerProgramIds?: readonly string[]) => {
     const where = new SqlConditions();
-    programmeConditions(criteria, "p", where, partnerProgramIds);
+    programConditions(criteria, "p", where, partnerProgramIds);
     return where;
   };
 
@@ -97,7 +97,7 @@ describe("programmeConditions", () => {
     expect(hasCriteria({ status: ActivityStatus.CLOSED })).toBe(true);
   });
 
-  it.each<[string, ProgrammeCriteria, string, Record<string, unknown>]>([
+  it.each<[string, ProgramCriteria, string, Record<string, unknown>]>([
     ["status", { status: ActivityStatus.CLOSED }, "p.status = :f0", { f0: "CLOSED" }],
     ["modality", { modality: CooperationModality.TRIANGULAR }, "p.modality = :f0", { f0: "TRIANGULAR" }],
     ["lead institution", { leadInstitutionId: HOSTILE }, "p.leadInstitutionId = :f0", { f0: HOSTILE }],
@@ -205,7 +205,7 @@ describe("nested conditions", () => {
 
   it("wraps programme conditions in one IN over live programmes", () => {
     const where = new SqlConditions();
-    programmeMatches({ modality: CooperationModality.BILATERAL, partner: { id: "x" } }, "e", where, ["p1"]);
+    programMatches({ modality: CooperationModality.BILATERAL, partner: { id: "x" } }, "e", where, ["p1"]);
     expect(where.clauses).toEqual([
       "e.programId IN (SELECT mp.id FROM programs mp WHERE mp.deletedAt IS NULL AND (mp.modality = :f0) AND (mp.id IN (:...f1)))",
     ]);
@@ -217,7 +217,7 @@ describe("nested conditions", () => {
     hasMatchingEdition({}, "p", a);
     expect(a.sql()).toBe("(EXISTS (SELECT 1 FROM editions me WHERE me.programId = p.id AND me.deletedAt IS NULL AND 1 = 1))");
     const b = new SqlConditions();
-    programmeMatches({}, "e", b);
+    programMatches({}, "e", b);
     expect(b.sql()).toBe("(e.programId IN (SELECT mp.id FROM programs mp WHERE mp.deletedAt IS NULL AND 1 = 1))");
   });
 });
@@ -283,42 +283,42 @@ describe("conditions on the demo programmes", () => {
     await database?.drop();
   });
 
-  async function programmeCodes(criteria: ProgrammeCriteria, edition?: EditionCriteria, partnerProgramIds?: readonly string[]) {
+  async function programCodes(criteria: ProgramCriteria, edition?: EditionCriteria, partnerProgramIds?: readonly string[]) {
     const where = new SqlConditions();
-    programmeConditions(criteria, "p", where, partnerProgramIds);
+    programConditions(criteria, "p", where, partnerProgramIds);
     if (edition && hasCriteria(edition)) hasMatchingEdition(edition, "p", where);
     const rows = await where.applyTo(db.getRepository(Program).createQueryBuilder("p")).orderBy("p.code").getMany();
     return rows.map((r) => r.code);
   }
 
-  async function editionIds(criteria: EditionCriteria, programme?: ProgrammeCriteria) {
+  async function editionIds(criteria: EditionCriteria, program?: ProgramCriteria) {
     const where = new SqlConditions();
     editionConditions(criteria, "e", where);
-    if (programme && hasCriteria(programme)) programmeMatches(programme, "e", where);
+    if (program && hasCriteria(program)) programMatches(program, "e", where);
     const rows = await where.applyTo(db.getRepository(Edition).createQueryBuilder("e")).getMany();
     return rows.map((r) => r.id);
   }
 
   it("selects every programme without conditions", async () => {
-    expect(await programmeCodes({})).toEqual(["SSTC", "TPBIS", "TPBIS-CP"]);
+    expect(await programCodes({})).toEqual(["SSTC", "TPBIS", "TPBIS-CP"]);
   });
 
   it("selects by each programme condition", async () => {
-    expect(await programmeCodes({ sdgGoal: 17 })).toEqual(["SSTC", "TPBIS-CP"]);
-    expect(await programmeCodes({ sdgTarget: "4.6" })).toEqual(["TPBIS", "TPBIS-CP"]);
-    expect(await programmeCodes({ modality: CooperationModality.TRIANGULAR })).toEqual(["TPBIS-CP"]);
-    expect(await programmeCodes({ leadInstitutionId: DemoIds.institution.kemensetneg })).toEqual(["SSTC"]);
-    expect(await programmeCodes({ status: ActivityStatus.CLOSED })).toEqual([]);
-    expect(await programmeCodes({ partner: { id: "x" } }, undefined, [DemoIds.program.tpbis, DemoIds.program.sstc])).toEqual(["SSTC", "TPBIS"]);
-    expect(await programmeCodes({ partner: { id: "x" } }, undefined, [])).toEqual([]);
+    expect(await programCodes({ sdgGoal: 17 })).toEqual(["SSTC", "TPBIS-CP"]);
+    expect(await programCodes({ sdgTarget: "4.6" })).toEqual(["TPBIS", "TPBIS-CP"]);
+    expect(await programCodes({ modality: CooperationModality.TRIANGULAR })).toEqual(["TPBIS-CP"]);
+    expect(await programCodes({ leadInstitutionId: DemoIds.institution.kemensetneg })).toEqual(["SSTC"]);
+    expect(await programCodes({ status: ActivityStatus.CLOSED })).toEqual([]);
+    expect(await programCodes({ partner: { id: "x" } }, undefined, [DemoIds.program.tpbis, DemoIds.program.sstc])).toEqual(["SSTC", "TPBIS"]);
+    expect(await programCodes({ partner: { id: "x" } }, undefined, [])).toEqual([]);
   });
 
   it("selects programmes by their editions", async () => {
     const lk = { code: "LK", involvement: CountryInvolvement.PARTICIPATING };
-    expect(await programmeCodes({}, { country: lk, starts: { from: "2023-11-01", to: "2023-11-30" } })).toEqual(["TPBIS-CP"]);
-    expect(await programmeCodes({}, { country: { ...lk, involvement: CountryInvolvement.HOST } })).toEqual([]);
-    expect(await programmeCodes({}, { country: { code: "ID", involvement: CountryInvolvement.HOST } })).toEqual(["TPBIS-CP"]);
-    expect(await programmeCodes({}, { starts: { from: "2024-01-01" } })).toEqual([]);
+    expect(await programCodes({}, { country: lk, starts: { from: "2023-11-01", to: "2023-11-30" } })).toEqual(["TPBIS-CP"]);
+    expect(await programCodes({}, { country: { ...lk, involvement: CountryInvolvement.HOST } })).toEqual([]);
+    expect(await programCodes({}, { country: { code: "ID", involvement: CountryInvolvement.HOST } })).toEqual(["TPBIS-CP"]);
+    expect(await programCodes({}, { starts: { from: "2024-01-01" } })).toEqual([]);
   });
 
   it("selects editions by their programme", async () => {
@@ -329,8 +329,8 @@ describe("conditions on the demo programmes", () => {
   });
 
   it("treats a hostile value as a value: no match, no error, the table intact", async () => {
-    expect(await programmeCodes({ sdgTarget: HOSTILE, leadInstitutionId: HOSTILE })).toEqual([]);
+    expect(await programCodes({ sdgTarget: HOSTILE, leadInstitutionId: HOSTILE })).toEqual([]);
     expect(await editionIds({ country: { code: HOSTILE, involvement: CountryInvolvement.ANY } })).toEqual([]);
-    expect(await programmeCodes({})).toHaveLength(3);
+    expect(await programCodes({})).toHaveLength(3);
   });
 });

@@ -1,10 +1,10 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { assertId, childPages, findOrFail, PageArgs, paginate, referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
-import { visiblePartnerships } from "../references/hidden-programs";
+import { visiblePartnerships } from "../partnership/hidden-programs";
 import { Partner, PartnerConnection, PartnerKind } from "./partner.entity";
 import { ProgramPartnership, ProgramPartnershipConnection } from "../partnership/partnership.entity";
 import { AgreementParty, AgreementPartyConnection } from "../agreement/agreement.entity";
-import { CountryRef, InstitutionRef } from "../references/references.entity";
+import { CountryRef, InstitutionRef } from "../external/external.entity";
 
 @Resolver(() => Partner)
 export class PartnerResolver {

@@ -1,9 +1,9 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { assertId, childPages, PageArgs, referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
-import { hiddenPrograms, visiblePartnerships } from "../references/hidden-programs";
+import { hiddenPrograms, visiblePartnerships } from "./hidden-programs";
 import { PartnershipRole, ProgramPartnership, ProgramPartnershipConnection } from "./partnership.entity";
 import { Partner } from "../partner/partner.entity";
-import { ProgramRef } from "../references/references.entity";
+import { ProgramRef } from "../external/external.entity";
 
 @Resolver(() => ProgramPartnership)
 export class ProgramPartnershipResolver {

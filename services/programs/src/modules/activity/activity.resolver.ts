@@ -3,7 +3,7 @@ import { referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
 import { visibleEditionReference } from "../publication";
 import { Activity } from "./activity.entity";
 import { Edition } from "../edition/edition.entity";
-import { InstitutionRef, institutionRef } from "../references/references.entity";
+import { InstitutionRef, institutionRef } from "../external/external.entity";
 
 @Resolver(() => Activity)
 export class ActivityResolver {

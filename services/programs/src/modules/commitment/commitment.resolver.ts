@@ -4,7 +4,7 @@ import { visibleEditionReference } from "../publication";
 import { Commitment } from "./commitment.entity";
 import { Edition } from "../edition/edition.entity";
 import { Participation } from "../participation/participation.entity";
-import { CountryRef, countryRef } from "../references/references.entity";
+import { CountryRef, countryRef } from "../external/external.entity";
 
 @Resolver(() => Commitment)
 export class CommitmentResolver {

@@ -1,50 +1,84 @@
-import { Field, ID, InputType, registerEnumType } from "type-graphql";
-import { Language, SortDirection } from "@sstc/subgraph-kit";
+import { ArrayMaxSize, IsUUID, Length } from "class-validator";
+import { IsIsoDate, IsCountryCode, inputFields } from "@sstc/subgraph-kit";
+import { ID, InputType } from "type-graphql";
 import { ActivityStatus } from "../program/program.enums";
-import { SharedFilter } from "../search/shared-filter.inputs";
+import { lifecycleFields } from "../program/program.inputs";
 
-@InputType({
-  description: "Which editions to list; every given condition applies. Programme conditions (modality, SDG, lead, partner) apply to the edition's programme.",
-})
-export class EditionFilter extends SharedFilter {
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Words that must all occur in the edition's title or its programme's title or summary, in English or Bahasa Indonesia; case-insensitive, `%` and `_` match themselves.",
-  })
-  search?: string | null;
-
-  @Field(() => ID, { nullable: true, description: "Only editions of this programme." })
-  programId?: string | null;
-
-  @Field(() => ActivityStatus, { nullable: true, description: "Only editions with this status." })
-  status?: ActivityStatus | null;
-}
-
-export enum EditionOrderField {
-  START_DATE = "START_DATE",
-  TITLE = "TITLE",
-}
-registerEnumType(EditionOrderField, {
-  name: "EditionOrderField",
-  description: "What editions can be ordered by.",
-  valuesConfig: {
-    START_DATE: { description: "Planned first day." },
-    TITLE: { description: "The title in the order's `lang`." },
+const fields = inputFields({
+  programId: { type: () => ID, description: "The programme.", create: "required", checks: [IsUUID()] },
+  titleEn: { type: () => String, description: "Title in English.", create: "required", checks: [Length(2, 255)] },
+  titleId: { type: () => String, description: "Title in Bahasa Indonesia.", create: "clearable", checks: [Length(2, 255)] },
+  plannedStartDate: {
+    type: () => String,
+    description: { create: "Planned first day (ISO 8601 date).", update: "Planned first day." },
+    create: "required",
+    checks: [IsIsoDate()],
   },
+  plannedEndDate: {
+    type: () => String,
+    description: { create: "Planned last day (ISO 8601 date).", update: "Planned last day." },
+    create: "required",
+    checks: [IsIsoDate()],
+  },
+  actualStartDate: { type: () => String, description: "Actual first day.", create: "clearable", checks: [IsIsoDate()] },
+  actualEndDate: { type: () => String, description: "Actual last day.", create: "clearable", checks: [IsIsoDate()] },
+  venueEn: {
+    type: () => String,
+    description: { create: "Venue in English, e.g. the city.", update: "Venue in English." },
+    create: "clearable",
+    checks: [Length(1, 255)],
+  },
+  venueId: { type: () => String, description: "Venue in Bahasa Indonesia.", create: "clearable", checks: [Length(1, 255)] },
+  venueCountryCode: {
+    type: () => String,
+    description: { create: "Country where it is held (ISO alpha-2).", update: "Country where it is held." },
+    create: "required",
+    checks: [IsCountryCode()],
+  },
+  venueAreaId: { type: () => ID, description: "Province or city where it is held.", create: "clearable", checks: [IsUUID()] },
+  hostInstitutionId: { type: () => ID, description: "The hosting institution.", create: "required", checks: [IsUUID()] },
+  invitedCountryCodes: {
+    type: () => [String],
+    description: { create: "Countries invited to send participants (ISO alpha-2).", update: "Countries invited to send participants." },
+    create: "required",
+    checks: [ArrayMaxSize(250), IsCountryCode({ each: true })],
+  },
+  ...lifecycleFields,
 });
 
-@InputType({ description: "The order of an edition list; ties are broken by id, so paging is stable." })
-export class EditionOrder {
-  @Field(() => EditionOrderField, { defaultValue: EditionOrderField.START_DATE, description: "What to order by." })
-  field: EditionOrderField;
+@InputType({ description: "A new edition of a programme." })
+export class CreateEditionInput {
+  @fields.programId.create programId: string;
+  @fields.titleEn.create titleEn: string;
+  @fields.titleId.create titleId?: string | null;
+  @fields.plannedStartDate.create plannedStartDate: string;
+  @fields.plannedEndDate.create plannedEndDate: string;
+  @fields.actualStartDate.create actualStartDate?: string | null;
+  @fields.actualEndDate.create actualEndDate?: string | null;
+  @fields.venueEn.create venueEn?: string | null;
+  @fields.venueId.create venueId?: string | null;
+  @fields.venueCountryCode.create venueCountryCode: string;
+  @fields.venueAreaId.create venueAreaId?: string | null;
+  @fields.hostInstitutionId.create hostInstitutionId: string;
+  @fields.invitedCountryCodes.create invitedCountryCodes: string[];
+  @fields.status.create status: ActivityStatus;
+  @fields.published.create published?: boolean;
+}
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Ascending or descending." })
-  direction: SortDirection;
-
-  @Field(() => Language, {
-    defaultValue: Language.EN,
-    description: "For TITLE: the language whose titles are compared (falling back to English where a translation is missing).",
-  })
-  lang: Language;
+@InputType({ description: "Changes to an edition; omitted fields stay as they are, null clears an optional field." })
+export class UpdateEditionInput {
+  @fields.titleEn.update titleEn?: string;
+  @fields.titleId.update titleId?: string | null;
+  @fields.plannedStartDate.update plannedStartDate?: string;
+  @fields.plannedEndDate.update plannedEndDate?: string;
+  @fields.actualStartDate.update actualStartDate?: string | null;
+  @fields.actualEndDate.update actualEndDate?: string | null;
+  @fields.venueEn.update venueEn?: string | null;
+  @fields.venueId.update venueId?: string | null;
+  @fields.venueCountryCode.update venueCountryCode?: string;
+  @fields.venueAreaId.update venueAreaId?: string | null;
+  @fields.hostInstitutionId.update hostInstitutionId?: string;
+  @fields.invitedCountryCodes.update invitedCountryCodes?: string[];
+  @fields.status.update status?: ActivityStatus;
+  @fields.published.update published?: boolean;
 }

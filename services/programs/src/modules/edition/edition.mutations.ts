@@ -13,7 +13,7 @@ import {
   type SubgraphContext,
 } from "@sstc/subgraph-kit";
 import { Edition } from "./edition.entity";
-import { CreateEditionInput, UpdateEditionInput } from "./edition.inputs.write";
+import { CreateEditionInput, UpdateEditionInput } from "./edition.inputs";
 import { editionOwners } from "./edition.ownership";
 import { Program } from "../program/program.entity";
 

@@ -2,13 +2,13 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } 
 import { assertId, childPages, findOrFail, PageArgs, referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
 import { visibleEditionOrNotFound, visibleEditionReference, visibleReference } from "../publication";
 import { Edition, EditionConnection } from "./edition.entity";
-import { EditionFilter, EditionOrder } from "./edition.inputs";
+import { EditionFilter, EditionOrder } from "./edition.filters";
 import { searchEditions } from "./edition.search";
 import { Program } from "../program/program.entity";
 import { Activity, ActivityConnection } from "../activity/activity.entity";
 import { Participation, ParticipationConnection } from "../participation/participation.entity";
 import { Commitment, CommitmentConnection } from "../commitment/commitment.entity";
-import { AdministrativeAreaRef, CountryRef, InstitutionRef, areaRef, countryRef, institutionRef } from "../references/references.entity";
+import { AdministrativeAreaRef, CountryRef, InstitutionRef, areaRef, countryRef, institutionRef } from "../external/external.entity";
 
 @Resolver(() => Edition)
 export class EditionResolver {

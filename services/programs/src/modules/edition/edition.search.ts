@@ -2,34 +2,34 @@ import type { SubgraphContext } from "@sstc/subgraph-kit";
 import { publishedEditionCondition } from "../publication";
 import { assertId, isMysql, Language, paginate, SortDirection, type KeysetOrder, type PageArgs } from "@sstc/subgraph-kit";
 import { Edition } from "./edition.entity";
-import { EditionOrderField, type EditionFilter, type EditionOrder } from "./edition.inputs";
-import { editionConditions, hasCriteria, programmeMatches } from "../search/criteria";
+import { EditionOrderField, type EditionFilter, type EditionOrder } from "./edition.filters";
+import { editionConditions, hasCriteria, programMatches } from "../search/criteria";
 import { readSharedFilter } from "../search/filter-fields";
 import { SqlConditions } from "../search/sql-conditions";
 import { addTextSearch, anyColumnLike, searchWords } from "../search/text-search";
-import { programIdsOfPartner } from "../references/partner-programs";
+import { programIdsOfPartner } from "../partnership/partner-programs";
 
 /** One page of the editions matching `filter`, in the order asked for. */
 export async function searchEditions(ctx: SubgraphContext, filter: EditionFilter | null | undefined, order: EditionOrder | null | undefined, page: PageArgs) {
   const input = filter ?? {};
-  const { programme, edition } = readSharedFilter(input, "filter");
+  const { program, edition } = readSharedFilter(input, "filter");
   if (input.status) edition.status = input.status;
   const programId = input.programId != null ? assertId(input.programId, "filter.programId") : undefined;
   const words = input.search != null ? searchWords(input.search, "filter.search") : undefined;
-  const partnerProgramIds = programme.partner ? await programIdsOfPartner(ctx, programme.partner) : undefined;
+  const partnerProgramIds = program.partner ? await programIdsOfPartner(ctx, program.partner) : undefined;
 
   const where = new SqlConditions();
   editionConditions(edition, "e", where);
   if (programId) where.add(`e.programId = ${where.param(programId)}`);
-  if (hasCriteria(programme)) programmeMatches(programme, "e", where, partnerProgramIds);
+  if (hasCriteria(program)) programMatches(program, "e", where, partnerProgramIds);
   if (words) {
     const mysql = isMysql(ctx.db);
-    const inProgramme = anyColumnLike(["sp.titleEn", "sp.titleId", "sp.summaryEn", "sp.summaryId"], mysql);
+    const inProgram = anyColumnLike(["sp.titleEn", "sp.titleId", "sp.summaryEn", "sp.summaryId"], mysql);
     addTextSearch(
       where,
       words,
       (pattern) =>
-        `${anyColumnLike(["e.titleEn", "e.titleId"], mysql)(pattern)} OR e.programId IN (SELECT sp.id FROM programs sp WHERE sp.deletedAt IS NULL AND (${inProgramme(pattern)}))`,
+        `${anyColumnLike(["e.titleEn", "e.titleId"], mysql)(pattern)} OR e.programId IN (SELECT sp.id FROM programs sp WHERE sp.deletedAt IS NULL AND (${inProgram(pattern)}))`,
     );
   }
   const qb = where.applyTo(ctx.db.getRepository(Edition).createQueryBuilder("e"));

@@ -3,7 +3,7 @@ import { referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
 import { visibleEditionReference } from "../publication";
 import { Participation } from "./participation.entity";
 import { Edition } from "../edition/edition.entity";
-import { AdministrativeAreaRef, CountryRef, InstitutionRef, PersonRef, areaRef, countryRef, institutionRef, personRef } from "../references/references.entity";
+import { AdministrativeAreaRef, CountryRef, InstitutionRef, PersonRef, areaRef, countryRef, institutionRef, personRef } from "../external/external.entity";
 
 @Resolver(() => Participation)
 export class ParticipationResolver {

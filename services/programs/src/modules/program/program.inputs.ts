@@ -1,50 +1,97 @@
-import { Field, InputType, registerEnumType } from "type-graphql";
-import { Language, SortDirection } from "@sstc/subgraph-kit";
-import { ActivityStatus } from "./program.enums";
-import { SharedFilter } from "../search/shared-filter.inputs";
+import { ArrayMaxSize, IsBoolean, IsInt, IsUUID, Length, Matches, Max, Min } from "class-validator";
+import { inputFields, type InputFieldSpec } from "@sstc/subgraph-kit";
+import { ID, InputType, Int } from "type-graphql";
+import { ActivityStatus, CooperationModality } from "./program.enums";
+import { SDG_TARGET } from "../sdg/sdg-codes";
 
-@InputType({
-  description:
-    "Which programmes to list; every given condition applies. Conditions on editions (host, country, year, dates) must hold for one and the same edition of the programme.",
-})
-export class ProgramFilter extends SharedFilter {
-  @Field(() => String, {
-    nullable: true,
-    description:
-      "Words that must all occur in the programme's title or summary, in English or Bahasa Indonesia; case-insensitive, `%` and `_` match themselves.",
-  })
-  search?: string | null;
+const CODE = /^[A-Z0-9][A-Z0-9_.-]{0,39}$/;
 
-  @Field(() => ActivityStatus, { nullable: true, description: "Only programmes with this status." })
-  status?: ActivityStatus | null;
-}
-
-export enum ProgramOrderField {
-  CODE = "CODE",
-  TITLE = "TITLE",
-  START_DATE = "START_DATE",
-}
-registerEnumType(ProgramOrderField, {
-  name: "ProgramOrderField",
-  description: "What programmes can be ordered by.",
-  valuesConfig: {
-    CODE: { description: "The programme code." },
-    TITLE: { description: "The title in the order's `lang`." },
-    START_DATE: { description: "Planned start of the programme's first edition; programmes without editions come last either way." },
+/** Status and publication, defined once for programmes and their editions. */
+export const lifecycleFields = {
+  status: { type: () => ActivityStatus, description: "Status.", create: "required" },
+  published: {
+    type: () => Boolean,
+    description: {
+      create: "False to keep it a draft, seen only by the partner role and above. Defaults to true.",
+      update: "Publish (true) or withdraw to draft (false).",
+    },
+    create: "omittable",
+    checks: [IsBoolean()],
   },
+} satisfies Record<string, InputFieldSpec>;
+
+const fields = inputFields({
+  code: {
+    type: () => String,
+    description: { create: "Unique short code, upper case, e.g. TPBIS-CP.", update: "Unique short code." },
+    create: "required",
+    checks: [Matches(CODE, { message: "must be 1–40 upper-case letters, digits, '.', '_' or '-'" })],
+  },
+  titleEn: { type: () => String, description: "Title in English.", create: "required", checks: [Length(2, 255)] },
+  titleId: { type: () => String, description: "Title in Bahasa Indonesia.", create: "clearable", checks: [Length(2, 255)] },
+  summaryEn: { type: () => String, description: "Summary in English.", create: "clearable", checks: [Length(1, 10_000)] },
+  summaryId: { type: () => String, description: "Summary in Bahasa Indonesia.", create: "clearable", checks: [Length(1, 10_000)] },
+  themeEn: { type: () => String, description: "Theme in English.", create: "clearable", checks: [Length(1, 120)] },
+  themeId: { type: () => String, description: "Theme in Bahasa Indonesia.", create: "clearable", checks: [Length(1, 120)] },
+  sdgGoals: {
+    type: () => [Int],
+    description: { create: "SDGs (1–17) the programme contributes to.", update: "SDGs (1–17); replaces the current list." },
+    create: "required",
+    checks: [ArrayMaxSize(17), IsInt({ each: true }), Min(1, { each: true }), Max(17, { each: true })],
+  },
+  sdgTargets: {
+    type: () => [String],
+    description: { create: "SDG targets, e.g. 4.6, 6.b.", update: "SDG targets; replaces the current list." },
+    create: "required",
+    checks: [ArrayMaxSize(169), Matches(SDG_TARGET, { each: true, message: "each must be an SDG target such as 4.6 or 6.b" })],
+  },
+  modality: {
+    type: () => CooperationModality,
+    description: { create: "Modality; null for a domestic programme.", update: "Modality." },
+    create: "clearable",
+  },
+  ...lifecycleFields,
+  leadInstitutionId: {
+    type: () => ID,
+    description: { create: "Leading institution (institutions subgraph).", update: "Leading institution." },
+    create: "required",
+    checks: [IsUUID()],
+  },
+  parentProgramId: { type: () => ID, description: "The wider programme it belongs to.", create: "clearable", checks: [IsUUID()] },
 });
 
-@InputType({ description: "The order of a programme list; ties are broken by id, so paging is stable." })
-export class ProgramOrder {
-  @Field(() => ProgramOrderField, { defaultValue: ProgramOrderField.CODE, description: "What to order by." })
-  field: ProgramOrderField;
+@InputType({ description: "A new programme." })
+export class CreateProgramInput {
+  @fields.code.create code: string;
+  @fields.titleEn.create titleEn: string;
+  @fields.titleId.create titleId?: string | null;
+  @fields.summaryEn.create summaryEn?: string | null;
+  @fields.summaryId.create summaryId?: string | null;
+  @fields.themeEn.create themeEn?: string | null;
+  @fields.themeId.create themeId?: string | null;
+  @fields.sdgGoals.create sdgGoals: number[];
+  @fields.sdgTargets.create sdgTargets: string[];
+  @fields.modality.create modality?: CooperationModality | null;
+  @fields.status.create status: ActivityStatus;
+  @fields.published.create published?: boolean;
+  @fields.leadInstitutionId.create leadInstitutionId: string;
+  @fields.parentProgramId.create parentProgramId?: string | null;
+}
 
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Ascending or descending." })
-  direction: SortDirection;
-
-  @Field(() => Language, {
-    defaultValue: Language.EN,
-    description: "For TITLE: the language whose titles are compared (falling back to English where a translation is missing).",
-  })
-  lang: Language;
+@InputType({ description: "Changes to a programme; omitted fields stay as they are. SDG lists, when given, replace the old ones." })
+export class UpdateProgramInput {
+  @fields.code.update code?: string;
+  @fields.titleEn.update titleEn?: string;
+  @fields.titleId.update titleId?: string | null;
+  @fields.summaryEn.update summaryEn?: string | null;
+  @fields.summaryId.update summaryId?: string | null;
+  @fields.themeEn.update themeEn?: string | null;
+  @fields.themeId.update themeId?: string | null;
+  @fields.sdgGoals.update sdgGoals?: number[];
+  @fields.sdgTargets.update sdgTargets?: string[];
+  @fields.modality.update modality?: CooperationModality | null;
+  @fields.status.update status?: ActivityStatus;
+  @fields.published.update published?: boolean;
+  @fields.leadInstitutionId.update leadInstitutionId?: string;
+  @fields.parentProgramId.update parentProgramId?: string | null;
 }

@@ -14,7 +14,7 @@ import {
   type SubgraphContext,
 } from "@sstc/subgraph-kit";
 import { Program } from "./program.entity";
-import { CreateProgramInput, UpdateProgramInput } from "./program.inputs.write";
+import { CreateProgramInput, UpdateProgramInput } from "./program.inputs";
 import { ProgramSdgTarget } from "../sdg/program-sdg-target.entity";
 import { compareTargets, goalOfTarget, sdgRows } from "../sdg/sdg-codes";
 

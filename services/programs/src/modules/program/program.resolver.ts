@@ -2,11 +2,11 @@ import { Arg, Args, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Roo
 import { assertId, BadUserInputError, childPages, findOrFail, PageArgs, referencesByKey, seesDeleted, type SubgraphContext } from "@sstc/subgraph-kit";
 import { publishedOnly, seesDrafts, visibleOrNotFound, visibleReference } from "../publication";
 import { Program, ProgramConnection } from "./program.entity";
-import { ProgramFilter, ProgramOrder } from "./program.inputs";
+import { ProgramFilter, ProgramOrder } from "./program.filters";
 import { searchPrograms } from "./program.search";
 import { sdgAlignmentByProgramId } from "../sdg/sdg-alignment";
 import { Edition, EditionConnection } from "../edition/edition.entity";
-import { InstitutionRef, institutionRef } from "../references/references.entity";
+import { InstitutionRef, institutionRef } from "../external/external.entity";
 
 @Resolver(() => Program)
 export class ProgramResolver {

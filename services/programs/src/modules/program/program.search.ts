@@ -1,24 +1,24 @@
 import type { SubgraphContext } from "@sstc/subgraph-kit";
 import { isMysql, Language, paginate, SortDirection, type KeysetOrder, type PageArgs } from "@sstc/subgraph-kit";
 import { Program } from "./program.entity";
-import { ProgramOrderField, type ProgramFilter, type ProgramOrder } from "./program.inputs";
-import { hasCriteria, hasMatchingEdition, programmeConditions } from "../search/criteria";
+import { ProgramOrderField, type ProgramFilter, type ProgramOrder } from "./program.filters";
+import { hasCriteria, hasMatchingEdition, programConditions } from "../search/criteria";
 import { readSharedFilter } from "../search/filter-fields";
 import { SqlConditions } from "../search/sql-conditions";
 import { addTextSearch, anyColumnLike, searchWords } from "../search/text-search";
-import { programIdsOfPartner } from "../references/partner-programs";
+import { programIdsOfPartner } from "../partnership/partner-programs";
 import { publishedCondition } from "../publication";
 
 /** One page of the programmes matching `filter`, in the order asked for. */
 export async function searchPrograms(ctx: SubgraphContext, filter: ProgramFilter | null | undefined, order: ProgramOrder | null | undefined, page: PageArgs) {
   const input = filter ?? {};
-  const { programme, edition } = readSharedFilter(input, "filter");
-  if (input.status) programme.status = input.status;
+  const { program, edition } = readSharedFilter(input, "filter");
+  if (input.status) program.status = input.status;
   const words = input.search != null ? searchWords(input.search, "filter.search") : undefined;
-  const partnerProgramIds = programme.partner ? await programIdsOfPartner(ctx, programme.partner) : undefined;
+  const partnerProgramIds = program.partner ? await programIdsOfPartner(ctx, program.partner) : undefined;
 
   const where = new SqlConditions();
-  programmeConditions(programme, "p", where, partnerProgramIds);
+  programConditions(program, "p", where, partnerProgramIds);
   if (hasCriteria(edition)) hasMatchingEdition(edition, "p", where);
   if (words) addTextSearch(where, words, anyColumnLike(["p.titleEn", "p.titleId", "p.summaryEn", "p.summaryId"], isMysql(ctx.db)));
   const qb = where.applyTo(ctx.db.getRepository(Program).createQueryBuilder("p"));

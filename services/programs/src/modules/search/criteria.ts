@@ -1,11 +1,11 @@
 import type { ActivityStatus, CooperationModality } from "../program/program.enums";
-import type { PartnershipRole } from "../references/partnership-role";
+import type { PartnershipRole } from "../partnership/partnership-role";
 import { CountryInvolvement } from "./country-involvement";
 import type { DayRange } from "./filter-values";
 import type { SqlConditions } from "./sql-conditions";
 
 /** Validated conditions on a programme's own data. */
-export interface ProgrammeCriteria {
+export interface ProgramCriteria {
   status?: ActivityStatus;
   modality?: CooperationModality;
   sdgGoal?: number;
@@ -37,7 +37,7 @@ export const hasCriteria = (c: object) => Object.values(c).some((v) => v !== und
  * `partnerProgramIds` are the programmes of `criteria.partner`, already
  * fetched from the partners subgraph.
  */
-export function programmeConditions(criteria: ProgrammeCriteria, p: string, where: SqlConditions, partnerProgramIds?: readonly string[]) {
+export function programConditions(criteria: ProgramCriteria, p: string, where: SqlConditions, partnerProgramIds?: readonly string[]) {
   if (criteria.status) where.add(`${p}.status = ${where.param(criteria.status)}`);
   if (criteria.modality) where.add(`${p}.modality = ${where.param(criteria.modality)}`);
   if (criteria.leadInstitutionId) where.add(`${p}.leadInstitutionId = ${where.param(criteria.leadInstitutionId)}`);
@@ -77,8 +77,8 @@ export function hasMatchingEdition(criteria: EditionCriteria, p: string, where: 
 }
 
 /** "The programme of the edition `e` is live and meets every programme condition." */
-export function programmeMatches(criteria: ProgrammeCriteria, e: string, where: SqlConditions, partnerProgramIds?: readonly string[]) {
+export function programMatches(criteria: ProgramCriteria, e: string, where: SqlConditions, partnerProgramIds?: readonly string[]) {
   const inner = where.nested();
-  programmeConditions(criteria, "mp", inner, partnerProgramIds);
+  programConditions(criteria, "mp", inner, partnerProgramIds);
   where.add(`${e}.programId IN (SELECT mp.id FROM programs mp WHERE mp.deletedAt IS NULL AND ${inner.sql()})`);
 }

@@ -1,13 +1,13 @@
 import { assertCountryCode, assertId, BadUserInputError } from "@sstc/subgraph-kit";
-import type { PartnershipRole } from "../references/partnership-role";
+import type { PartnershipRole } from "../partnership/partnership-role";
 import { assertSdgGoal, assertSdgTarget } from "../sdg/sdg-codes";
 import { CountryInvolvement } from "./country-involvement";
-import type { EditionCriteria, ProgrammeCriteria } from "./criteria";
+import type { EditionCriteria, ProgramCriteria } from "./criteria";
 import { dayRange } from "./filter-values";
 
 /** The filter fields programmes and editions share, as clients send them. */
 export interface SharedFilterInput {
-  modality?: ProgrammeCriteria["modality"] | null;
+  modality?: ProgramCriteria["modality"] | null;
   sdgGoal?: number | null;
   sdgTarget?: string | null;
   leadInstitutionId?: string | null;
@@ -28,16 +28,16 @@ const given = <T>(v: T | null | undefined): v is T => v !== undefined && v !== n
  * `<argument>.<field>`) and sorts them into programme and edition
  * conditions.
  */
-export function readSharedFilter(input: SharedFilterInput, argument: string): { programme: ProgrammeCriteria; edition: EditionCriteria } {
+export function readSharedFilter(input: SharedFilterInput, argument: string): { program: ProgramCriteria; edition: EditionCriteria } {
   const name = (field: string) => `${argument}.${field}`;
-  const programme: ProgrammeCriteria = {};
+  const program: ProgramCriteria = {};
   const edition: EditionCriteria = {};
-  if (given(input.modality)) programme.modality = input.modality;
-  if (given(input.sdgGoal)) programme.sdgGoal = assertSdgGoal(input.sdgGoal, name("sdgGoal"));
-  if (given(input.sdgTarget)) programme.sdgTarget = assertSdgTarget(input.sdgTarget, name("sdgTarget"));
-  if (given(input.leadInstitutionId)) programme.leadInstitutionId = assertId(input.leadInstitutionId, name("leadInstitutionId"));
+  if (given(input.modality)) program.modality = input.modality;
+  if (given(input.sdgGoal)) program.sdgGoal = assertSdgGoal(input.sdgGoal, name("sdgGoal"));
+  if (given(input.sdgTarget)) program.sdgTarget = assertSdgTarget(input.sdgTarget, name("sdgTarget"));
+  if (given(input.leadInstitutionId)) program.leadInstitutionId = assertId(input.leadInstitutionId, name("leadInstitutionId"));
   if (given(input.partnerId)) {
-    programme.partner = { id: assertId(input.partnerId, name("partnerId")), role: input.partnerRole ?? undefined };
+    program.partner = { id: assertId(input.partnerId, name("partnerId")), role: input.partnerRole ?? undefined };
   } else if (given(input.partnerRole)) {
     throw new BadUserInputError(`"${name("partnerRole")}" needs "${name("partnerId")}".`, { argument: name("partnerRole") });
   }
@@ -52,5 +52,5 @@ export function readSharedFilter(input: SharedFilterInput, argument: string): { 
     { year: name("year"), from: name("startDateFrom"), to: name("startDateTo") },
   );
   if (starts) edition.starts = starts;
-  return { programme, edition };
+  return { program, edition };
 }

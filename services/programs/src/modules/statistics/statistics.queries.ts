@@ -5,7 +5,7 @@ import { Participation } from "../participation/participation.entity";
 import { Program } from "../program/program.entity";
 import { ProgramSdgTarget } from "../sdg/program-sdg-target.entity";
 import { SqlConditions } from "../search/sql-conditions";
-import { editionsInScope, programmesInScope } from "./statistics.scope";
+import { editionsInScope, programsInScope } from "./statistics.scope";
 import type { StatisticsBucket, StatisticsScope } from "./statistics.types";
 
 /*
@@ -51,9 +51,9 @@ function editions(ctx: SubgraphContext, scope: StatisticsScope) {
 }
 
 /** Programmes in scope. */
-function programmes(ctx: SubgraphContext, scope: StatisticsScope) {
+function programs(ctx: SubgraphContext, scope: StatisticsScope) {
   const where = new SqlConditions();
-  programmesInScope(scope, "p", where);
+  programsInScope(scope, "p", where);
   return { qb: ctx.db.getRepository(Program).createQueryBuilder("p"), where };
 }
 
@@ -96,11 +96,11 @@ export const breakdowns = {
     return grouped(qb, where, YEAR_OF_EDITION, "COUNT(DISTINCT e.programId)");
   },
   programmesByModality: (ctx: SubgraphContext, scope: StatisticsScope) => {
-    const { qb, where } = programmes(ctx, scope);
+    const { qb, where } = programs(ctx, scope);
     return grouped(qb, where, `COALESCE(p.modality, '${NO_MODALITY}')`, "COUNT(*)");
   },
   programmesBySdgGoal: (ctx: SubgraphContext, scope: StatisticsScope) => {
-    const { qb, where } = programmes(ctx, scope);
+    const { qb, where } = programs(ctx, scope);
     return grouped(qb.innerJoin(ProgramSdgTarget, "s", "s.programId = p.id"), where, "s.goal", "COUNT(DISTINCT p.id)");
   },
 } satisfies Record<string, (ctx: SubgraphContext, scope: StatisticsScope) => Promise<StatisticsBucket[]>>;
@@ -108,7 +108,7 @@ export const breakdowns = {
 /** Totals in scope: one COUNT each. */
 export const totals = {
   programmeCount: (ctx: SubgraphContext, scope: StatisticsScope) => {
-    const { qb, where } = programmes(ctx, scope);
+    const { qb, where } = programs(ctx, scope);
     return where.applyTo(qb).getCount();
   },
   editionCount: (ctx: SubgraphContext, scope: StatisticsScope) => {

@@ -1,7 +1,7 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import type { SubgraphContext } from "@sstc/subgraph-kit";
 import { CooperationStatistics, StatisticsBucket } from "./statistics.types";
-import { StatisticsFilter } from "./statistics.inputs";
+import { StatisticsFilter } from "./statistics.filters";
 import { readStatisticsFilter } from "./statistics.scope";
 import { breakdowns, totals } from "./statistics.queries";
 import { seesDrafts } from "../publication";

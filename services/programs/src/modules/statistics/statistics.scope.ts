@@ -2,7 +2,7 @@ import { assertId, BadUserInputError } from "@sstc/subgraph-kit";
 import { assertYear } from "../search/filter-values";
 import { editionConditions, hasMatchingEdition } from "../search/criteria";
 import type { SqlConditions } from "../search/sql-conditions";
-import type { StatisticsFilter } from "./statistics.inputs";
+import type { StatisticsFilter } from "./statistics.filters";
 import type { StatisticsScope } from "./statistics.types";
 import { publishedEditionSql } from "../publication";
 
@@ -29,7 +29,7 @@ export function editionsInScope(scope: StatisticsScope, e: string, where: SqlCon
 }
 
 /** Restricts programmes aliased `p` to the scope: with a year range, those with an edition in it. */
-export function programmesInScope(scope: StatisticsScope, p: string, where: SqlConditions) {
+export function programsInScope(scope: StatisticsScope, p: string, where: SqlConditions) {
   if (scope.publishedOnly) where.add(`${p}.published = 1`);
   if (scope.programId) where.add(`${p}.id = ${where.param(scope.programId)}`);
   if (scope.starts) hasMatchingEdition({ starts: scope.starts }, p, where);

@@ -1,12 +1,13 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { childPages, PageArgs, type SubgraphContext } from "@sstc/subgraph-kit";
 import { publishedEditionsOnly, publishedOnly } from "../publication";
-import { CountryCooperationStats, CountryRef, InstitutionCooperationStats, InstitutionRef } from "./references.entity";
+import { CountryRef, InstitutionRef } from "./external.entity";
+import { CountryCooperationStats, InstitutionCooperationStats } from "../statistics/cooperation-stats.types";
 import { Program, ProgramConnection } from "../program/program.entity";
 import { Edition, EditionConnection } from "../edition/edition.entity";
 import { Participation, ParticipationConnection } from "../participation/participation.entity";
-import { cooperationStatsByCountry } from "./cooperation-stats";
-import { cooperationStatsByInstitution } from "./institution-cooperation-stats";
+import { cooperationStatsByCountry } from "../statistics/country-cooperation-stats";
+import { cooperationStatsByInstitution } from "../statistics/institution-cooperation-stats";
 
 @Resolver(() => InstitutionRef)
 export class InstitutionRefResolver {

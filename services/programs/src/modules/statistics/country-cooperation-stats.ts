@@ -1,7 +1,7 @@
 import { type SubgraphContext } from "@sstc/subgraph-kit";
 import { Edition } from "../edition/edition.entity";
 import { Participation, ParticipationRole } from "../participation/participation.entity";
-import type { CountryCooperationStats } from "./references.entity";
+import type { CountryCooperationStats } from "./cooperation-stats.types";
 import { countedEditions } from "../publication";
 
 /**
@@ -12,7 +12,7 @@ import { countedEditions } from "../publication";
 export function cooperationStatsByCountry(ctx: SubgraphContext) {
   return ctx.loaders.get<string, CountryCooperationStats>("Country.cooperationStats", async (codes) => {
     const keys = [...codes];
-    const attended: Array<{ code: string; participations: string | number; sent: string | number; editions: string | number; programmes: string | number }> =
+    const attended: Array<{ code: string; participations: string | number; sent: string | number; editions: string | number; programs: string | number }> =
       await ctx.db
         .getRepository(Participation)
         .createQueryBuilder("p")
@@ -21,17 +21,17 @@ export function cooperationStatsByCountry(ctx: SubgraphContext) {
         .addSelect("COUNT(*)", "participations")
         .addSelect("SUM(CASE WHEN p.role = :participant THEN 1 ELSE 0 END)", "sent")
         .addSelect("COUNT(DISTINCT p.editionId)", "editions")
-        .addSelect("COUNT(DISTINCT e.programId)", "programmes")
+        .addSelect("COUNT(DISTINCT e.programId)", "programs")
         .where("p.countryCode IN (:...keys)", { keys, participant: ParticipationRole.PARTICIPANT })
         .andWhere(countedEditions(ctx, "e"))
         .groupBy("p.countryCode")
         .getRawMany();
-    const hosted: Array<{ code: string; hosted: string | number; programmes: string | number }> = await ctx.db
+    const hosted: Array<{ code: string; hosted: string | number; programs: string | number }> = await ctx.db
       .getRepository(Edition)
       .createQueryBuilder("e")
       .select("e.venueCountryCode", "code")
       .addSelect("COUNT(*)", "hosted")
-      .addSelect("COUNT(DISTINCT e.programId)", "programmes")
+      .addSelect("COUNT(DISTINCT e.programId)", "programs")
       .where("e.venueCountryCode IN (:...keys)", { keys })
       .andWhere(countedEditions(ctx, "e"))
       .groupBy("e.venueCountryCode")
@@ -44,9 +44,9 @@ export function cooperationStatsByCountry(ctx: SubgraphContext) {
         participations: Number(row?.participations ?? 0),
         participantsSent: Number(row?.sent ?? 0),
         editionsAttended: Number(row?.editions ?? 0),
-        programmesAttended: Number(row?.programmes ?? 0),
+        programmesAttended: Number(row?.programs ?? 0),
         editionsHosted: Number(hostedByCode.get(code)?.hosted ?? 0),
-        programmesHosted: Number(hostedByCode.get(code)?.programmes ?? 0),
+        programmesHosted: Number(hostedByCode.get(code)?.programs ?? 0),
       };
     });
   });

@@ -2,8 +2,8 @@ import { type SubgraphContext } from "@sstc/subgraph-kit";
 import { Edition } from "../edition/edition.entity";
 import { Participation, ParticipationRole } from "../participation/participation.entity";
 import { Program } from "../program/program.entity";
-import type { InstitutionCooperationStats } from "./references.entity";
-import { countedEditions, countedProgrammes } from "../publication";
+import type { InstitutionCooperationStats } from "./cooperation-stats.types";
+import { countedEditions, countedPrograms } from "../publication";
 
 type Count = string | number;
 
@@ -15,7 +15,7 @@ type Count = string | number;
 export function cooperationStatsByInstitution(ctx: SubgraphContext) {
   return ctx.loaders.get<string, InstitutionCooperationStats>("Institution.cooperationStats", async (ids) => {
     const keys = [...ids];
-    const sent: Array<{ id: string; participations: Count; sent: Count; editions: Count; programmes: Count }> = await ctx.db
+    const sent: Array<{ id: string; participations: Count; sent: Count; editions: Count; programs: Count }> = await ctx.db
       .getRepository(Participation)
       .createQueryBuilder("pa")
       .innerJoin(Edition, "e", "e.id = pa.editionId AND e.deletedAt IS NULL")
@@ -23,28 +23,28 @@ export function cooperationStatsByInstitution(ctx: SubgraphContext) {
       .addSelect("COUNT(*)", "participations")
       .addSelect("SUM(CASE WHEN pa.role = :participant THEN 1 ELSE 0 END)", "sent")
       .addSelect("COUNT(DISTINCT pa.editionId)", "editions")
-      .addSelect("COUNT(DISTINCT e.programId)", "programmes")
+      .addSelect("COUNT(DISTINCT e.programId)", "programs")
       .where("pa.institutionId IN (:...keys)", { keys, participant: ParticipationRole.PARTICIPANT })
       .andWhere(countedEditions(ctx, "e"))
       .groupBy("pa.institutionId")
       .getRawMany();
-    const hosted: Array<{ id: string; editions: Count; programmes: Count }> = await ctx.db
+    const hosted: Array<{ id: string; editions: Count; programs: Count }> = await ctx.db
       .getRepository(Edition)
       .createQueryBuilder("e")
       .select("e.hostInstitutionId", "id")
       .addSelect("COUNT(*)", "editions")
-      .addSelect("COUNT(DISTINCT e.programId)", "programmes")
+      .addSelect("COUNT(DISTINCT e.programId)", "programs")
       .where("e.hostInstitutionId IN (:...keys)", { keys })
       .andWhere(countedEditions(ctx, "e"))
       .groupBy("e.hostInstitutionId")
       .getRawMany();
-    const led: Array<{ id: string; programmes: Count }> = await ctx.db
+    const led: Array<{ id: string; programs: Count }> = await ctx.db
       .getRepository(Program)
       .createQueryBuilder("p")
       .select("p.leadInstitutionId", "id")
-      .addSelect("COUNT(*)", "programmes")
+      .addSelect("COUNT(*)", "programs")
       .where("p.leadInstitutionId IN (:...keys)", { keys })
-      .andWhere(countedProgrammes(ctx, "p"))
+      .andWhere(countedPrograms(ctx, "p"))
       .groupBy("p.leadInstitutionId")
       .getRawMany();
     const sentBy = new Map(sent.map((r) => [r.id, r]));
@@ -52,12 +52,12 @@ export function cooperationStatsByInstitution(ctx: SubgraphContext) {
     const ledBy = new Map(led.map((r) => [r.id, r]));
     return keys.map((id) => ({
       editionsHosted: Number(hostedBy.get(id)?.editions ?? 0),
-      programmesHosted: Number(hostedBy.get(id)?.programmes ?? 0),
-      programmesLed: Number(ledBy.get(id)?.programmes ?? 0),
+      programmesHosted: Number(hostedBy.get(id)?.programs ?? 0),
+      programmesLed: Number(ledBy.get(id)?.programs ?? 0),
       participations: Number(sentBy.get(id)?.participations ?? 0),
       participantsSent: Number(sentBy.get(id)?.sent ?? 0),
       editionsAttended: Number(sentBy.get(id)?.editions ?? 0),
-      programmesAttended: Number(sentBy.get(id)?.programmes ?? 0),
+      programmesAttended: Number(sentBy.get(id)?.programs ?? 0),
     }));
   });
 }
