@@ -9,13 +9,40 @@ const naming = /** @type {[string, Record<string, unknown>]} */ (schemaRecommend
 // Names the federation specs define (join__Graph, link__Import, @join__field...) are not ours to choose.
 const FEDERATION_NAMES = "^(join|link)__";
 
+/*
+ * no-typename-prefix reads `Partner.partnerships` as "partner" + "ships". A type's name is a prefix
+ * (userId, partnerName) only when a new camelCase word follows it, so a report where a lower-case
+ * letter follows the type's name is dropped; every other report stands.
+ */
+const typenamePrefix = graphqlPlugin.rules["no-typename-prefix"];
+const sstc = {
+  rules: {
+    "no-typename-prefix": {
+      ...typenamePrefix,
+      create: (context) =>
+        typenamePrefix.create(
+          Object.create(context, {
+            report: {
+              value: (report) => {
+                const { fieldName, typeName } = report.data;
+                if (!/[a-z]/.test(fieldName.charAt(typeName.length))) context.report(report);
+              },
+            },
+          }),
+        ),
+    },
+  },
+};
+
 /** Lints one committed SDL file as a schema of its own. */
 const schemaFile = (file, rules = {}) => ({
   files: [file],
   languageOptions: { parser: graphqlPlugin.parser, parserOptions: { graphQLConfig: { schema: file } } },
-  plugins: { "@graphql-eslint": graphqlPlugin },
+  plugins: { "@graphql-eslint": graphqlPlugin, sstc },
   rules: {
     ...schemaRecommended,
+    "@graphql-eslint/no-typename-prefix": "off",
+    "sstc/no-typename-prefix": "error",
     "@graphql-eslint/naming-convention": [
       "error",
       {

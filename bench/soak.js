@@ -77,7 +77,7 @@ async function main() {
       body: JSON.stringify({ query: '{ country(code: "LK") { name cooperationStats { participantsSent editionsAttended } } }' }),
     },
     { name: "seed story (partner)", headers: partner, body: JSON.stringify({ query: op("SeedStory") }) },
-    { name: "programme search (public)", headers: json, body: JSON.stringify({ query: op("FindProgrammes") }) },
+    { name: "programme search (public)", headers: json, body: JSON.stringify({ query: op("FindPrograms") }) },
   ];
   const perOperation = operations.map((o) => ({ operation: o.name, responses: 0, "graphql errors": 0, non2xx: 0 }));
   const requests = operations.map((o, i) => ({

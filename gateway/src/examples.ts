@@ -56,7 +56,7 @@ query CountryPage($code: String! = "LK") {
     name
     alpha3
     colomboPlanMember
-    cooperationStats { participations participantsSent editionsAttended programmesAttended editionsHosted }
+    cooperationStats { participations participantsSent editionsAttended programsAttended editionsHosted }
     participations(first: 10) {
       nodes { role edition { title program { code partnerships { nodes { partner { acronym } } } } } }
     }
@@ -88,18 +88,18 @@ query PartnersAndAgreements {
       kind
       parent { acronym }
       homeCountry { name }
-      programs { nodes { role program { code title leadInstitution { acronym } } } }
-      agreements { nodes { agreement { title kind } } }
+      partnerships { nodes { role program { code title leadInstitution { acronym } } } }
+      agreementParties { nodes { agreement { title kind } } }
     }
   }
 }`,
   },
   {
-    name: "FindProgrammes",
+    name: "FindPrograms",
     query: /* GraphQL */ `# The portal catalogue: programmes found by words in English or Bahasa Indonesia,
 # narrowed by SDG goal and a country taking part, ordered by their first edition,
 # with the partners that run them.
-query FindProgrammes($search: String = "perpustakaan", $lang: Language! = ID) {
+query FindPrograms($search: String = "perpustakaan", $lang: Language! = ID) {
   programs(
     first: 10
     filter: { search: $search, sdgGoal: 4, countryCode: "LK", countryInvolvement: PARTICIPATING }
@@ -124,18 +124,18 @@ query FindProgrammes($search: String = "perpustakaan", $lang: Language! = ID) {
     query: /* GraphQL */ `# Dashboard figures, counted in the database, and an institution's summary.
 query Dashboard($yearFrom: Int = 2023) {
   statistics(filter: { yearFrom: $yearFrom }) {
-    programmeCount
+    programCount
     editionCount
     participationCount
     participantsByCountry { key count }
     participantsByGender { key count }
     participantsByYear { key count }
-    programmesBySdgGoal { key count }
+    programsBySdgGoal { key count }
     editionsByModality { key count }
   }
   institution(id: "00000000-0000-4000-8000-000100000001") {
     acronym
-    cooperationStats { editionsHosted programmesLed participations editionsAttended }
+    cooperationStats { editionsHosted programsLed participations editionsAttended }
   }
 }`,
   },

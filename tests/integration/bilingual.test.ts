@@ -64,7 +64,7 @@ describe("missing translations", () => {
         countries(first: 100) { nodes { nameText(lang: ID) { fallback } en: nameText(lang: EN) { fallback } } }
         institutions(first: 100) { nodes { nameText(lang: ID) { fallback text } } }
         administrativeAreas(first: 100) { nodes { nameText(lang: ID) { fallback } } }
-        partners(first: 100) { nodes { nameText(lang: ID) { fallback } programs { nodes { contributionText(lang: ID) { fallback } } } } }
+        partners(first: 100) { nodes { nameText(lang: ID) { fallback } partnerships { nodes { contributionText(lang: ID) { fallback } } } } }
         agreements { nodes { titleText(lang: ID) { fallback } summaryText(lang: ID) { fallback } } }
         edition(id: "${DemoIds.edition.tpbisColomboPlan2023}") {
           titleText(lang: ID) { fallback } venueText(lang: ID) { fallback }

@@ -74,10 +74,10 @@ beforeAll(async () => {
 });
 afterAll(() => graph?.stop());
 
-const PARTNER_PROGRAMMES = `{
+const PARTNER_PARTNERSHIPS = `{
   partner(id: "${PERPUSNAS_PARTNER}") {
     name
-    programs(first: 50) { totalCount nodes { role program { id partnerships { totalCount nodes { role } } } } }
+    partnerships(first: 50) { totalCount nodes { role program { id partnerships { totalCount nodes { role } } } } }
   }
 }`;
 
@@ -86,28 +86,28 @@ const INSTITUTION_PAGE = `{
     name
     programs(first: 100) { totalCount nodes { id } }
     hostedEditions(first: 100) { totalCount nodes { id } }
-    cooperationStats { programmesLed editionsHosted }
+    cooperationStats { programsLed editionsHosted }
   }
 }`;
 
-const programmeIds = (partner: any) => partner.programs.nodes.map((n: any) => n.program?.id);
+const programIds = (partner: any) => partner.partnerships.nodes.map((n: any) => n.program?.id);
 
 describe("the public role", () => {
-  it("does not see a draft programme's partnership in a partner's programmes, not even its id; counts and pages leave it out", async () => {
-    const { partner } = await ok(PARTNER_PROGRAMMES);
-    expect(programmeIds(partner)).not.toContain(draftProgramId);
-    expect(partner.programs.nodes.every((n: any) => n.program !== null)).toBe(true);
-    expect(partner.programs.nodes.map((n: any) => n.role)).not.toContain("FUNDING");
-    expect(partner.programs.totalCount).toBe(partner.programs.nodes.length);
-    const { partner: asPartner } = await ok(PARTNER_PROGRAMMES, undefined, callers.partner);
-    expect(partner.programs.totalCount).toBe(asPartner.programs.totalCount - 1);
+  it("does not see a draft programme's partnership in a partner's partnerships, not even its id; counts and pages leave it out", async () => {
+    const { partner } = await ok(PARTNER_PARTNERSHIPS);
+    expect(programIds(partner)).not.toContain(draftProgramId);
+    expect(partner.partnerships.nodes.every((n: any) => n.program !== null)).toBe(true);
+    expect(partner.partnerships.nodes.map((n: any) => n.role)).not.toContain("FUNDING");
+    expect(partner.partnerships.totalCount).toBe(partner.partnerships.nodes.length);
+    const { partner: asPartner } = await ok(PARTNER_PARTNERSHIPS, undefined, callers.partner);
+    expect(partner.partnerships.totalCount).toBe(asPartner.partnerships.totalCount - 1);
     const firstPage = await ok(
-      `{ partner(id: "${PERPUSNAS_PARTNER}") { programs(first: 1) { pageInfo { hasNextPage endCursor } nodes { program { id } } } } }`,
+      `{ partner(id: "${PERPUSNAS_PARTNER}") { partnerships(first: 1) { pageInfo { hasNextPage endCursor } nodes { program { id } } } } }`,
     );
-    const cursor = firstPage.partner.programs.pageInfo.endCursor;
-    const rest = await ok(`{ partner(id: "${PERPUSNAS_PARTNER}") { programs(first: 50, after: "${cursor}") { nodes { program { id } } } } }`);
-    const paged = [...firstPage.partner.programs.nodes, ...rest.partner.programs.nodes].map((n: any) => n.program.id);
-    expect(paged).toEqual(programmeIds(partner));
+    const cursor = firstPage.partner.partnerships.pageInfo.endCursor;
+    const rest = await ok(`{ partner(id: "${PERPUSNAS_PARTNER}") { partnerships(first: 50, after: "${cursor}") { nodes { program { id } } } } }`);
+    const paged = [...firstPage.partner.partnerships.nodes, ...rest.partner.partnerships.nodes].map((n: any) => n.program.id);
+    expect(paged).toEqual(programIds(partner));
   });
 
   it("does not find the draft through the partner filter of programmes", async () => {
@@ -122,7 +122,7 @@ describe("the public role", () => {
     expect(institution.hostedEditions.nodes.map((n: any) => n.id)).not.toContain(draftEditionId);
     expect(institution.programs.totalCount).toBe(asPartner.programs.totalCount - 1);
     expect(institution.hostedEditions.totalCount).toBe(asPartner.hostedEditions.totalCount - 1);
-    expect(institution.cooperationStats.programmesLed).toBe(asPartner.cooperationStats.programmesLed - 1);
+    expect(institution.cooperationStats.programsLed).toBe(asPartner.cooperationStats.programsLed - 1);
     expect(institution.cooperationStats.editionsHosted).toBe(asPartner.cooperationStats.editionsHosted - 1);
     const country = `{ country(code: "LK") { cooperationStats { editionsAttended participations } } }`;
     const lk = (await ok(country)).country.cooperationStats;
@@ -145,10 +145,10 @@ describe("the public role", () => {
 
 describe.each(["partner", "admin"] as const)("the %s role", (role) => {
   it("sees the draft programme's partnership, its programme and that programme's partnerships", async () => {
-    const { partner } = await ok(PARTNER_PROGRAMMES, undefined, callers[role]);
-    const draft = partner.programs.nodes.find((n: any) => n.program?.id === draftProgramId);
+    const { partner } = await ok(PARTNER_PARTNERSHIPS, undefined, callers[role]);
+    const draft = partner.partnerships.nodes.find((n: any) => n.program?.id === draftProgramId);
     expect(draft).toEqual({ role: "FUNDING", program: { id: draftProgramId, partnerships: { totalCount: 1, nodes: [{ role: "FUNDING" }] } } });
-    expect(partner.programs.totalCount).toBe(partner.programs.nodes.length);
+    expect(partner.partnerships.totalCount).toBe(partner.partnerships.nodes.length);
   });
 
   it("finds the draft through the partner filter and the institution's contributed fields", async () => {
@@ -174,25 +174,25 @@ describe("when the programs subgraph cannot say which programmes are drafts", ()
   afterAll(() => cut?.stop());
 
   it("fails the public's partnership list closed: an error at that field, no partnership shown, no internal address", async () => {
-    const result = await cut.query(`{ partner(id: "${PERPUSNAS_PARTNER}") { name programs { totalCount nodes { role program { id } } } } }`);
+    const result = await cut.query(`{ partner(id: "${PERPUSNAS_PARTNER}") { name partnerships { totalCount nodes { role program { id } } } } }`);
     expect(codes(result)).toEqual(["SERVICE_UNAVAILABLE"]);
-    expect(result.errors![0].path).toEqual(["partner", "programs"]);
-    // Partner.programs is nullable: the failure nulls that list alone and the partner stands.
-    expect(result.data).toEqual({ partner: { name: expect.any(String), programs: null } });
+    expect(result.errors![0].path).toEqual(["partner", "partnerships"]);
+    // Partner.partnerships is nullable: the failure nulls that list alone and the partner stands.
+    expect(result.data).toEqual({ partner: { name: expect.any(String), partnerships: null } });
     expect(JSON.stringify(result)).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
   });
 
   it("fails a programme reference closed for the partner role, while its partnership list needs no call", async () => {
-    const listed = await cut.query(`{ partner(id: "${PERPUSNAS_PARTNER}") { programs { totalCount nodes { role } } } }`, undefined, await as("partner"));
+    const listed = await cut.query(`{ partner(id: "${PERPUSNAS_PARTNER}") { partnerships { totalCount nodes { role } } } }`, undefined, await as("partner"));
     expect(listed.errors).toBeUndefined();
-    expect(listed.data!.partner.programs.totalCount).toBeGreaterThan(0);
+    expect(listed.data!.partner.partnerships.totalCount).toBeGreaterThan(0);
     const referenced = await cut.query(
-      `{ partner(id: "${PERPUSNAS_PARTNER}") { programs { nodes { role program { id } } } } }`,
+      `{ partner(id: "${PERPUSNAS_PARTNER}") { partnerships { nodes { role program { id } } } } }`,
       undefined,
       await as("partner"),
     );
     expect(codes(referenced)).toContain("SERVICE_UNAVAILABLE");
-    expect(referenced.data?.partner?.programs.nodes.every((n: any) => n.program === null) ?? true).toBe(true);
+    expect(referenced.data?.partner?.partnerships.nodes.every((n: any) => n.program === null) ?? true).toBe(true);
   });
 });
 

@@ -97,24 +97,24 @@ describe("the TPBIS 2023 story through the gateway", () => {
 
   it("counts a country's cooperation in the database and contributes it to the country", async () => {
     const { data, errors } = await graph.query(`{
-      lk: country(code: "LK") { cooperationStats { participations participantsSent editionsAttended programmesAttended editionsHosted } }
+      lk: country(code: "LK") { cooperationStats { participations participantsSent editionsAttended programsAttended editionsHosted } }
       id: country(code: "ID") { cooperationStats { participantsSent editionsHosted } }
       jp: country(code: "JP") { cooperationStats { participations editionsHosted } }
     }`);
     expect(errors).toBeUndefined();
-    expect(data!.lk.cooperationStats).toEqual({ participations: 2, participantsSent: 2, editionsAttended: 1, programmesAttended: 1, editionsHosted: 0 });
+    expect(data!.lk.cooperationStats).toEqual({ participations: 2, participantsSent: 2, editionsAttended: 1, programsAttended: 1, editionsHosted: 0 });
     expect(data!.id.cooperationStats).toEqual({ participantsSent: 10, editionsHosted: 1 });
     expect(data!.jp.cooperationStats).toEqual({ participations: 0, editionsHosted: 0 });
   });
 
   it("links partners to their agreements and the Colombo Plan to its secretariat", async () => {
     const { data, errors } = await graph.query(`{
-      partners(first: 10) { totalCount nodes { acronym institution { name country { code } } agreements { nodes { agreement { kind } } } } }
+      partners(first: 10) { totalCount nodes { acronym institution { name country { code } } agreementParties { nodes { agreement { kind } } } } }
     }`);
     expect(errors).toBeUndefined();
     expect(data!.partners.totalCount).toBe(5);
     const colomboPlan = data!.partners.nodes.find((p: any) => p.acronym === "Colombo Plan");
     expect(colomboPlan.institution).toEqual({ name: "Colombo Plan Secretariat", country: { code: "LK" } });
-    expect(colomboPlan.agreements.nodes).toEqual([{ agreement: { kind: "FRAMEWORK" } }]);
+    expect(colomboPlan.agreementParties.nodes).toEqual([{ agreement: { kind: "FRAMEWORK" } }]);
   });
 });

@@ -129,8 +129,8 @@ const COUNTRY_PAGE = `{
   }
 }`;
 
-const PARTNER_PROGRAMMES = `{
-  partner(id: "${DemoIds.partner.perpusnas}") { name programs(first: 50) { totalCount nodes { role program { id code deletedAt } } } }
+const PARTNER_PARTNERSHIPS = `{
+  partner(id: "${DemoIds.partner.perpusnas}") { name partnerships(first: 50) { totalCount nodes { role program { id code deletedAt } } } }
 }`;
 
 const visit = (story: any) => story.programByCode.editions.nodes.flatMap((e: any) => e.activities.nodes).find((a: any) => /Mutiara/.test(a.title));
@@ -149,13 +149,13 @@ describe.each(["public", "partner"] as const)("for the %s role a deleted record 
     expect(parties.filter((p: any) => p.partner !== null).every((p: any) => p.partner.deletedAt === null)).toBe(true);
   });
 
-  it("in a partner's programmes: the deleted programme's partnership is listed with programme null", async () => {
-    const { partner } = await ok(PARTNER_PROGRAMMES, undefined, callers[role]);
-    const programmes = partner.programs.nodes.map((n: any) => n.program);
-    expect(partner.programs.totalCount).toBe(programmes.length);
-    expect(programmes.filter((p: any) => p === null)).toHaveLength(1);
-    expect(programmes.filter((p: any) => p !== null).map((p: any) => p.code)).toContain("TPBIS-CP");
-    expect(programmes.map((p: any) => p?.id)).not.toContain(deletedProgramId);
+  it("in a partner's partnerships: the deleted programme's partnership is listed with programme null", async () => {
+    const { partner } = await ok(PARTNER_PARTNERSHIPS, undefined, callers[role]);
+    const programs = partner.partnerships.nodes.map((n: any) => n.program);
+    expect(partner.partnerships.totalCount).toBe(programs.length);
+    expect(programs.filter((p: any) => p === null)).toHaveLength(1);
+    expect(programs.filter((p: any) => p !== null).map((p: any) => p.code)).toContain("TPBIS-CP");
+    expect(programs.map((p: any) => p?.id)).not.toContain(deletedProgramId);
   });
 });
 
@@ -203,9 +203,9 @@ describe.each(["editor", "admin"] as const)("for the %s role a deleted record is
     expect(country.participations.nodes.filter((n: any) => n.edition.id === EDITION).every((n: any) => n.edition.deletedAt === null)).toBe(true);
   });
 
-  it("in a partner's programmes: the deleted programme, marked", async () => {
-    const { partner } = await ok(PARTNER_PROGRAMMES, undefined, callers[role]);
-    const gone = partner.programs.nodes.find((n: any) => n.program.id === deletedProgramId);
+  it("in a partner's partnerships: the deleted programme, marked", async () => {
+    const { partner } = await ok(PARTNER_PARTNERSHIPS, undefined, callers[role]);
+    const gone = partner.partnerships.nodes.find((n: any) => n.program.id === deletedProgramId);
     expect(gone.program).toEqual({ id: deletedProgramId, code: "GONE-1", deletedAt: expect.any(String) });
   });
 });

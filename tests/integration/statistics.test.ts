@@ -22,10 +22,10 @@ const I = DemoIds.institution;
 const buckets = (pairs: Array<[string, number]>) => pairs.map(([key, count]) => ({ key, count }));
 
 const ALL_FIELDS = `
-  programmeCount editionCount participationCount
+  programCount editionCount participationCount
   participantsByCountry { key count } participantsByGender { key count } participantsByRole { key count } participantsByYear { key count }
   editionsByYear { key count } editionsByModality { key count } editionsBySdgGoal { key count } editionsByHostCountry { key count }
-  programmesByYear { key count } programmesByModality { key count } programmesBySdgGoal { key count }`;
+  programsByYear { key count } programsByModality { key count } programsBySdgGoal { key count }`;
 
 async function statistics(filter?: Record<string, unknown>) {
   const result = await graph.query(`query($filter: StatisticsFilter) { statistics(filter: $filter) { ${ALL_FIELDS} } }`, { filter });
@@ -36,7 +36,7 @@ async function statistics(filter?: Record<string, unknown>) {
 describe("dashboard statistics", () => {
   it("counts everything by country, gender, role, year, SDG goal, modality and host country", async () => {
     expect(await statistics()).toEqual({
-      programmeCount: 6,
+      programCount: 6,
       editionCount: 4,
       participationCount: 25,
       participantsByCountry: buckets([
@@ -88,18 +88,18 @@ describe("dashboard statistics", () => {
         ["LK", 1],
         ["TH", 1],
       ]),
-      programmesByYear: buckets([
+      programsByYear: buckets([
         ["2022", 1],
         ["2023", 1],
         ["2024", 2],
       ]),
-      programmesByModality: buckets([
+      programsByModality: buckets([
         ["BILATERAL", 1],
         ["NONE", 1],
         ["SOUTH_SOUTH", 3],
         ["TRIANGULAR", 1],
       ]),
-      programmesBySdgGoal: buckets([
+      programsBySdgGoal: buckets([
         ["2", 1],
         ["4", 3],
         ["6", 2],
@@ -112,7 +112,7 @@ describe("dashboard statistics", () => {
 
   it("restricts every figure to a year range", async () => {
     expect(await statistics({ yearFrom: 2024, yearTo: 2024 })).toEqual({
-      programmeCount: 2,
+      programCount: 2,
       editionCount: 2,
       participationCount: 4,
       participantsByCountry: buckets([
@@ -144,12 +144,12 @@ describe("dashboard statistics", () => {
         ["ID", 1],
         ["TH", 1],
       ]),
-      programmesByYear: buckets([["2024", 2]]),
-      programmesByModality: buckets([
+      programsByYear: buckets([["2024", 2]]),
+      programsByModality: buckets([
         ["BILATERAL", 1],
         ["SOUTH_SOUTH", 1],
       ]),
-      programmesBySdgGoal: buckets([
+      programsBySdgGoal: buckets([
         ["2", 1],
         ["6", 2],
       ]),
@@ -164,13 +164,13 @@ describe("dashboard statistics", () => {
         ["2024", 4],
       ]),
     );
-    expect([stats.editionCount, stats.programmeCount]).toEqual([3, 3]);
+    expect([stats.editionCount, stats.programCount]).toEqual([3, 3]);
   });
 
   it("restricts every figure to one programme", async () => {
     const stats = await statistics({ programId: DemoIds.program.tpbisColomboPlan });
     expect(stats).toMatchObject({
-      programmeCount: 1,
+      programCount: 1,
       editionCount: 1,
       participationCount: 19,
       participantsByGender: buckets([
@@ -182,7 +182,7 @@ describe("dashboard statistics", () => {
         ["SPEAKER", 1],
       ]),
       editionsByHostCountry: buckets([["ID", 1]]),
-      programmesBySdgGoal: buckets([
+      programsBySdgGoal: buckets([
         ["4", 1],
         ["10", 1],
         ["16", 1],
@@ -194,19 +194,19 @@ describe("dashboard statistics", () => {
   it("gives empty breakdowns for a programme without editions", async () => {
     const stats = await statistics({ programId: DemoIds.program.sstc });
     expect(stats).toMatchObject({
-      programmeCount: 1,
+      programCount: 1,
       editionCount: 0,
       participationCount: 0,
       participantsByCountry: [],
       editionsByYear: [],
-      programmesBySdgGoal: buckets([["17", 1]]),
+      programsBySdgGoal: buckets([["17", 1]]),
     });
   });
 
   it("runs one statement per selected figure, whatever the data", async () => {
     const counter = graph.subgraphs.programs.queries;
     const before = counter.count;
-    const result = await graph.query(`{ statistics { participantsByCountry { key count } programmesBySdgGoal { key count } editionCount } }`);
+    const result = await graph.query(`{ statistics { participantsByCountry { key count } programsBySdgGoal { key count } editionCount } }`);
     expect(result.errors).toBeUndefined();
     expect(counter.count - before).toBe(3);
   });
@@ -224,22 +224,22 @@ describe("dashboard statistics", () => {
 describe("country and institution summaries", () => {
   it("counts what each country sent and hosted", async () => {
     const { data, errors } = await graph.query(`{
-      id: country(code: "ID") { cooperationStats { participations participantsSent editionsAttended programmesAttended editionsHosted programmesHosted } }
-      lk: country(code: "LK") { cooperationStats { participations participantsSent editionsAttended programmesAttended editionsHosted programmesHosted } }
-      th: country(code: "TH") { cooperationStats { participations participantsSent editionsAttended programmesAttended editionsHosted programmesHosted } }
+      id: country(code: "ID") { cooperationStats { participations participantsSent editionsAttended programsAttended editionsHosted programsHosted } }
+      lk: country(code: "LK") { cooperationStats { participations participantsSent editionsAttended programsAttended editionsHosted programsHosted } }
+      th: country(code: "TH") { cooperationStats { participations participantsSent editionsAttended programsAttended editionsHosted programsHosted } }
     }`);
     expect(errors).toBeUndefined();
     expect(data).toEqual({
       id: {
-        cooperationStats: { participations: 14, participantsSent: 12, editionsAttended: 3, programmesAttended: 3, editionsHosted: 2, programmesHosted: 2 },
+        cooperationStats: { participations: 14, participantsSent: 12, editionsAttended: 3, programsAttended: 3, editionsHosted: 2, programsHosted: 2 },
       },
-      lk: { cooperationStats: { participations: 3, participantsSent: 3, editionsAttended: 2, programmesAttended: 2, editionsHosted: 1, programmesHosted: 1 } },
-      th: { cooperationStats: { participations: 1, participantsSent: 0, editionsAttended: 1, programmesAttended: 1, editionsHosted: 1, programmesHosted: 1 } },
+      lk: { cooperationStats: { participations: 3, participantsSent: 3, editionsAttended: 2, programsAttended: 2, editionsHosted: 1, programsHosted: 1 } },
+      th: { cooperationStats: { participations: 1, participantsSent: 0, editionsAttended: 1, programsAttended: 1, editionsHosted: 1, programsHosted: 1 } },
     });
   });
 
   it("counts what each institution hosted, led and sent", async () => {
-    const fields = "editionsHosted programmesHosted programmesLed participations participantsSent editionsAttended programmesAttended";
+    const fields = "editionsHosted programsHosted programsLed participations participantsSent editionsAttended programsAttended";
     const { data, errors } = await graph.query(`{
       perpusnas: institution(id: "${I.perpusnas}") { acronym cooperationStats { ${fields} } }
       kemenlu: institution(id: "${I.kemenlu}") { acronym cooperationStats { ${fields} } }
@@ -253,57 +253,57 @@ describe("country and institution summaries", () => {
         acronym: "Perpusnas",
         cooperationStats: {
           editionsHosted: 2,
-          programmesHosted: 2,
-          programmesLed: 3,
+          programsHosted: 2,
+          programsLed: 3,
           participations: 2,
           participantsSent: 0,
           editionsAttended: 2,
-          programmesAttended: 2,
+          programsAttended: 2,
         },
       },
       kemenlu: {
         acronym: "Kemenlu",
         cooperationStats: {
           editionsHosted: 0,
-          programmesHosted: 0,
-          programmesLed: 1,
+          programsHosted: 0,
+          programsLed: 1,
           participations: 2,
           participantsSent: 2,
           editionsAttended: 1,
-          programmesAttended: 1,
+          programsAttended: 1,
         },
       },
       secretariat: {
         cooperationStats: {
           editionsHosted: 1,
-          programmesHosted: 1,
-          programmesLed: 0,
+          programsHosted: 1,
+          programsLed: 0,
           participations: 0,
           participantsSent: 0,
           editionsAttended: 0,
-          programmesAttended: 0,
+          programsAttended: 0,
         },
       },
       sriLankanLibrary: {
         cooperationStats: {
           editionsHosted: 0,
-          programmesHosted: 0,
-          programmesLed: 0,
+          programsHosted: 0,
+          programsLed: 0,
           participations: 2,
           participantsSent: 2,
           editionsAttended: 1,
-          programmesAttended: 1,
+          programsAttended: 1,
         },
       },
       library: {
         cooperationStats: {
           editionsHosted: 0,
-          programmesHosted: 0,
-          programmesLed: 0,
+          programsHosted: 0,
+          programsLed: 0,
           participations: 0,
           participantsSent: 0,
           editionsAttended: 0,
-          programmesAttended: 0,
+          programsAttended: 0,
         },
       },
     });
@@ -311,7 +311,7 @@ describe("country and institution summaries", () => {
 
   it("counts 1 and 50 institutions with the same number of statements", async () => {
     const url = graph.subgraphs.programs.graphqlUrl;
-    const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Institution { cooperationStats { programmesLed editionsHosted participations } } } }`;
+    const query = `query($representations: [_Any!]!) { _entities(representations: $representations) { ... on Institution { cooperationStats { programsLed editionsHosted participations } } } }`;
     const ids = [I.perpusnas, ...Array.from({ length: 49 }, () => newId())];
     const counter = graph.subgraphs.programs.queries;
     const run = async (n: number) => {
@@ -323,7 +323,7 @@ describe("country and institution summaries", () => {
         servicePrincipal("test"),
       );
       expect(result.errors).toBeUndefined();
-      expect(result.data._entities[0].cooperationStats).toEqual({ programmesLed: 3, editionsHosted: 2, participations: 2 });
+      expect(result.data._entities[0].cooperationStats).toEqual({ programsLed: 3, editionsHosted: 2, participations: 2 });
       return counter.count - before;
     };
     const one = await run(1);

@@ -6,6 +6,11 @@ import { ProgramPartnership, ProgramPartnershipConnection } from "../partnership
 import { AgreementParty, AgreementPartyConnection } from "../agreement/agreement.entity";
 import { CountryRef, InstitutionRef } from "../external/external.entity";
 
+/* `programs` and `agreements` are the deprecated old names of `partnerships` and `agreementParties`: they return partnerships and agreement parties, not programs and agreements. */
+const PARTNERSHIPS =
+  "The partner's partnerships: each programme it takes part in, with its role (drafts only for the partner role and above); null with an error when the programs subgraph cannot say which programmes are hidden.";
+const AGREEMENT_PARTIES = "The partner's places in agreements: each agreement it is party to, with its role.";
+
 @Resolver(() => Partner)
 export class PartnerResolver {
   @Query(() => Partner, { nullable: true, description: "A partner by id." })
@@ -42,18 +47,31 @@ export class PartnerResolver {
     return partner.parentPartnerId ? referencesByKey(ctx, Partner, "id").load(partner.parentPartnerId) : null;
   }
 
-  @FieldResolver(() => ProgramPartnershipConnection, {
-    nullable: true,
-    description:
-      "Programmes the partner takes part in, with its role (drafts only for the partner role and above); null with an error when the programs subgraph cannot say which programmes are hidden.",
-  })
-  async programs(@Root() partner: Partner, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+  @FieldResolver(() => ProgramPartnershipConnection, { nullable: true, description: PARTNERSHIPS })
+  async partnerships(@Root() partner: Partner, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, ProgramPartnership, { parent: "partnerId", orderBy: ["role"], ...(await visiblePartnerships(ctx)) }, page).load(partner.id);
   }
 
-  @FieldResolver(() => AgreementPartyConnection, { description: "Agreements the partner is party to." })
-  agreements(@Root() partner: Partner, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+  @FieldResolver(() => ProgramPartnershipConnection, {
+    nullable: true,
+    description: PARTNERSHIPS,
+    deprecationReason: "Use `partnerships`: this field returns the partner's partnerships (ProgramPartnership), not programs.",
+  })
+  programs(@Root() partner: Partner, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return this.partnerships(partner, page, ctx);
+  }
+
+  @FieldResolver(() => AgreementPartyConnection, { description: AGREEMENT_PARTIES })
+  agreementParties(@Root() partner: Partner, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, AgreementParty, { parent: "partnerId", orderBy: ["agreementId"] }, page).load(partner.id);
+  }
+
+  @FieldResolver(() => AgreementPartyConnection, {
+    description: AGREEMENT_PARTIES,
+    deprecationReason: "Use `agreementParties`: this field returns the partner's places in agreements (AgreementParty), not agreements.",
+  })
+  agreements(@Root() partner: Partner, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return this.agreementParties(partner, page, ctx);
   }
 
   @FieldResolver(() => Date, {

@@ -1,7 +1,7 @@
 import { type SubgraphContext } from "@sstc/subgraph-kit";
 import { Edition } from "../edition/edition.entity";
 import { Participation, ParticipationRole } from "../participation/participation.entity";
-import type { CountryCooperationStats } from "./cooperation-stats.types";
+import { CountryCooperationStats } from "./cooperation-stats.types";
 import { countedEditions } from "../publication";
 
 /**
@@ -40,14 +40,14 @@ export function cooperationStatsByCountry(ctx: SubgraphContext) {
     const hostedByCode = new Map(hosted.map((r) => [r.code, r]));
     return keys.map((code) => {
       const row = byCode.get(code);
-      return {
+      return Object.assign(new CountryCooperationStats(), {
         participations: Number(row?.participations ?? 0),
         participantsSent: Number(row?.sent ?? 0),
         editionsAttended: Number(row?.editions ?? 0),
-        programmesAttended: Number(row?.programs ?? 0),
+        programsAttended: Number(row?.programs ?? 0),
         editionsHosted: Number(hostedByCode.get(code)?.hosted ?? 0),
-        programmesHosted: Number(hostedByCode.get(code)?.programs ?? 0),
-      };
+        programsHosted: Number(hostedByCode.get(code)?.programs ?? 0),
+      });
     });
   });
 }

@@ -2,7 +2,7 @@ import { type SubgraphContext } from "@sstc/subgraph-kit";
 import { Edition } from "../edition/edition.entity";
 import { Participation, ParticipationRole } from "../participation/participation.entity";
 import { Program } from "../program/program.entity";
-import type { InstitutionCooperationStats } from "./cooperation-stats.types";
+import { InstitutionCooperationStats } from "./cooperation-stats.types";
 import { countedEditions, countedPrograms } from "../publication";
 
 type Count = string | number;
@@ -50,14 +50,16 @@ export function cooperationStatsByInstitution(ctx: SubgraphContext) {
     const sentBy = new Map(sent.map((r) => [r.id, r]));
     const hostedBy = new Map(hosted.map((r) => [r.id, r]));
     const ledBy = new Map(led.map((r) => [r.id, r]));
-    return keys.map((id) => ({
-      editionsHosted: Number(hostedBy.get(id)?.editions ?? 0),
-      programmesHosted: Number(hostedBy.get(id)?.programs ?? 0),
-      programmesLed: Number(ledBy.get(id)?.programs ?? 0),
-      participations: Number(sentBy.get(id)?.participations ?? 0),
-      participantsSent: Number(sentBy.get(id)?.sent ?? 0),
-      editionsAttended: Number(sentBy.get(id)?.editions ?? 0),
-      programmesAttended: Number(sentBy.get(id)?.programs ?? 0),
-    }));
+    return keys.map((id) =>
+      Object.assign(new InstitutionCooperationStats(), {
+        editionsHosted: Number(hostedBy.get(id)?.editions ?? 0),
+        programsHosted: Number(hostedBy.get(id)?.programs ?? 0),
+        programsLed: Number(ledBy.get(id)?.programs ?? 0),
+        participations: Number(sentBy.get(id)?.participations ?? 0),
+        participantsSent: Number(sentBy.get(id)?.sent ?? 0),
+        editionsAttended: Number(sentBy.get(id)?.editions ?? 0),
+        programsAttended: Number(sentBy.get(id)?.programs ?? 0),
+      }),
+    );
   });
 }

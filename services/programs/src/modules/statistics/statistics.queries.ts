@@ -91,15 +91,15 @@ export const breakdowns = {
     const { qb, where } = editions(ctx, scope);
     return grouped(qb, where, "e.venueCountryCode", "COUNT(*)");
   },
-  programmesByYear: (ctx: SubgraphContext, scope: StatisticsScope) => {
+  programsByYear: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = editions(ctx, scope);
     return grouped(qb, where, YEAR_OF_EDITION, "COUNT(DISTINCT e.programId)");
   },
-  programmesByModality: (ctx: SubgraphContext, scope: StatisticsScope) => {
+  programsByModality: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = programs(ctx, scope);
     return grouped(qb, where, `COALESCE(p.modality, '${NO_MODALITY}')`, "COUNT(*)");
   },
-  programmesBySdgGoal: (ctx: SubgraphContext, scope: StatisticsScope) => {
+  programsBySdgGoal: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = programs(ctx, scope);
     return grouped(qb.innerJoin(ProgramSdgTarget, "s", "s.programId = p.id"), where, "s.goal", "COUNT(DISTINCT p.id)");
   },
@@ -107,7 +107,7 @@ export const breakdowns = {
 
 /** Totals in scope: one COUNT each. */
 export const totals = {
-  programmeCount: (ctx: SubgraphContext, scope: StatisticsScope) => {
+  programCount: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = programs(ctx, scope);
     return where.applyTo(qb).getCount();
   },

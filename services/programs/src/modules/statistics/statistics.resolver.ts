@@ -5,6 +5,15 @@ import { StatisticsFilter } from "./statistics.filters";
 import { readStatisticsFilter } from "./statistics.scope";
 import { breakdowns, totals } from "./statistics.queries";
 import { seesDrafts } from "../publication";
+import { deprecatedTwin } from "../deprecation";
+
+/** Descriptions of the fields that have a deprecated twin, which shares them. */
+const DESCRIPTIONS = {
+  programCount: "Programmes in scope (with a year range: those with an edition in it).",
+  programsByYear: "Programmes with an edition starting in each year (key: e.g. 2023; a programme counts under each of its years).",
+  programsByModality: "Programmes by modality (key: a CooperationModality value, or NONE).",
+  programsBySdgGoal: "Programmes by SDG goal (key: goal number; a programme counts under each of its goals).",
+};
 
 /*
  * The root query only validates the filter; each selected field then runs
@@ -26,9 +35,14 @@ export class StatisticsResolver {
     return new CooperationStatistics({ ...readStatisticsFilter(filter), publishedOnly: !seesDrafts(ctx) });
   }
 
-  @FieldResolver(() => Int, { description: "Programmes in scope (with a year range: those with an edition in it)." })
+  @FieldResolver(() => Int, { description: DESCRIPTIONS.programCount })
+  programCount(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return totals.programCount(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => Int, deprecatedTwin("programCount", DESCRIPTIONS.programCount))
   programmeCount(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
-    return totals.programmeCount(ctx, stats.scope);
+    return totals.programCount(ctx, stats.scope);
   }
 
   @FieldResolver(() => Int, { description: "Editions in scope." })
@@ -85,20 +99,33 @@ export class StatisticsResolver {
     return breakdowns.editionsByHostCountry(ctx, stats.scope);
   }
 
-  @FieldResolver(() => [StatisticsBucket], {
-    description: "Programmes with an edition starting in each year (key: e.g. 2023; a programme counts under each of its years).",
-  })
+  @FieldResolver(() => [StatisticsBucket], { description: DESCRIPTIONS.programsByYear })
+  programsByYear(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.programsByYear(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], { description: DESCRIPTIONS.programsByModality })
+  programsByModality(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.programsByModality(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], { description: DESCRIPTIONS.programsBySdgGoal })
+  programsBySdgGoal(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.programsBySdgGoal(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], deprecatedTwin("programsByYear", DESCRIPTIONS.programsByYear))
   programmesByYear(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
-    return breakdowns.programmesByYear(ctx, stats.scope);
+    return breakdowns.programsByYear(ctx, stats.scope);
   }
 
-  @FieldResolver(() => [StatisticsBucket], { description: "Programmes by modality (key: a CooperationModality value, or NONE)." })
+  @FieldResolver(() => [StatisticsBucket], deprecatedTwin("programsByModality", DESCRIPTIONS.programsByModality))
   programmesByModality(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
-    return breakdowns.programmesByModality(ctx, stats.scope);
+    return breakdowns.programsByModality(ctx, stats.scope);
   }
 
-  @FieldResolver(() => [StatisticsBucket], { description: "Programmes by SDG goal (key: goal number; a programme counts under each of its goals)." })
+  @FieldResolver(() => [StatisticsBucket], deprecatedTwin("programsBySdgGoal", DESCRIPTIONS.programsBySdgGoal))
   programmesBySdgGoal(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
-    return breakdowns.programmesBySdgGoal(ctx, stats.scope);
+    return breakdowns.programsBySdgGoal(ctx, stats.scope);
   }
 }
