@@ -19,3 +19,4 @@ export * from "./record";
 export * from "./sorting";
 export * from "./subgraph";
 export * from "./validation";
+export * from "./where";

@@ -1,8 +1,9 @@
 import DataLoader from "dataloader";
-import { In, type EntityTarget, type ObjectLiteral } from "typeorm";
+import type { EntityTarget, ObjectLiteral } from "typeorm";
 import type { SubgraphContext } from "./subgraph";
 import { NotFoundError, hasRole } from "@sstc/service-kit";
 import { childConnections, type ChildListSpec, type ConnectionResult, type PageArgs } from "./pagination";
+import { whereIn } from "./where";
 
 /**
  * The DataLoaders of one request. A loader is created on first use under a
@@ -52,7 +53,7 @@ const rank = (row: ObjectLiteral) => (isDeleted(row) ? new Date(row.deletedAt).g
 function anyRowsByKey<T extends ObjectLiteral>(ctx: SubgraphContext, entity: EntityTarget<T>, key: keyof T & string) {
   const repo = ctx.db.getRepository(entity);
   return ctx.loaders.get<string, T | null>(`${repo.metadata.name}.${key}`, async (keys) => {
-    const rows = await repo.find({ where: { [key]: In([...keys]) } as never, withDeleted: true });
+    const rows = await repo.find({ where: whereIn<T>(key, keys), withDeleted: true });
     // A key unique only among live rows (a code reused after a delete) may match several: the live one wins, else the latest deleted.
     const best = new Map<string, T>();
     for (const row of rows) {

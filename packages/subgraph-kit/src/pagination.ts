@@ -1,7 +1,8 @@
 import { ArgsType, Directive, Field, Int, ObjectType, type ClassType } from "type-graphql";
-import { In, type ObjectLiteral, type Repository, type SelectQueryBuilder } from "typeorm";
+import type { ObjectLiteral, Repository, SelectQueryBuilder } from "typeorm";
 import { BadUserInputError } from "@sstc/service-kit";
 import { isCleanText } from "./text";
+import { whereIn } from "./where";
 
 /** The hard ceiling on any page; larger requests are refused, not truncated. */
 export const MAX_PAGE_SIZE = 100;
@@ -262,7 +263,7 @@ export async function childConnections<T extends ObjectLiteral & { id: string }>
     [...innerParams, skip, skip + first + 1],
   );
   const ids = picked.filter((p) => Number(p.rn) <= skip + first).map((p) => p.id);
-  const rows = ids.length ? await repo.findBy({ id: In(ids) } as never) : [];
+  const rows = ids.length ? await repo.findBy(whereIn<T>("id", ids)) : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
   const result = new Map<string, ConnectionResult<T>>();
   const totals = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { BeforeInsert, BeforeUpdate, Column, DeleteDateColumn, PrimaryColumn, VersionColumn, type TableColumnOptions } from "typeorm";
-import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType, type ClassType } from "type-graphql";
 import { newId } from "./ids";
 
 /**
@@ -41,6 +41,13 @@ export abstract class BaseRecord {
     this.updatedAt = new Date();
   }
 }
+
+/**
+ * The name an entity's type goes by in errors and audit entries: its class's
+ * name, which is also its GraphQL type's (each entity is an `@ObjectType()`
+ * that takes its class's name).
+ */
+export const typeNameOf = (entity: ClassType<object>): string => entity.name;
 
 /** The migration columns matching {@link BaseRecord}. */
 export function recordColumns(): TableColumnOptions[] {

@@ -2,11 +2,14 @@ import { Arg, Args, Authorized, Ctx, FieldResolver, Query, Resolver, Root, type 
 import { assertId } from "../ids";
 import { childPages } from "../loaders";
 import { PageArgs, paginate } from "../pagination";
+import { typeNameOf } from "../record";
 import type { SubgraphContext } from "../subgraph";
 import { AuditEntry, AuditEntryConnection } from "./audit.entity";
 
 /** Adds `history` (its audit entries, oldest first; editor role and above) to an editable type. */
-export function historyResolver<T extends { id: string }>(type: ClassType<T>, typeName: string) {
+export function historyResolver<T extends { id: string }>(type: ClassType<T>) {
+  // The name the records' audit entries are filed under (editing/records.ts).
+  const typeName = typeNameOf(type);
   @Resolver(() => type)
   class HistoryResolver {
     @Authorized("editor")

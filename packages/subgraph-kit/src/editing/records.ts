@@ -1,9 +1,11 @@
-import type { DeepPartial, EntityManager, EntityTarget } from "typeorm";
+import type { DeepPartial, EntityManager, QueryDeepPartialEntity } from "typeorm";
+import type { ClassType } from "type-graphql";
 import { requireRole } from "../authorization";
 import { ConflictError, ForbiddenError, NotFoundError, hasRole, type Principal } from "@sstc/service-kit";
 import { newId } from "../ids";
-import type { BaseRecord } from "../record";
+import { typeNameOf, type BaseRecord } from "../record";
 import type { SubgraphContext } from "../subgraph";
+import { whereId } from "../where";
 import { AuditAction, AuditEntry, type FieldChange } from "./audit.entity";
 import { writeTransaction } from "./transactions";
 
@@ -53,32 +55,44 @@ function diff<T extends object>(before: Partial<T>, after: Partial<T>): FieldCha
     .filter((c) => c.from !== c.to);
 }
 
-async function audit(manager: EntityManager, ctx: SubgraphContext, action: AuditAction, typeName: string, id: string, version: number, changes: FieldChange[]) {
+/** One audit entry: what was done to which record, leaving it at `version`. */
+interface AuditedChange {
+  action: AuditAction;
+  entity: ClassType<BaseRecord>;
+  id: string;
+  version: number;
+  changes: FieldChange[];
+}
+
+async function audit(manager: EntityManager, ctx: SubgraphContext, change: AuditedChange) {
   await manager.getRepository(AuditEntry).insert({
     id: newId(),
     at: new Date(),
-    action,
-    entityType: typeName,
-    entityId: id,
-    version,
+    action: change.action,
+    entityType: typeNameOf(change.entity),
+    entityId: change.id,
+    version: change.version,
     actor: ctx.principal.subject ?? "anonymous",
     actorRole: ctx.principal.role,
     actorInstitutionId: ctx.principal.institutionId,
-    changes,
+    changes: change.changes,
   });
 }
 
+/**
+ * The SET of a versioned UPDATE: the changed columns, a new `updatedAt`, and
+ * the version bumped by the database itself (`version = version + 1`).
+ */
+function nextVersion<T extends BaseRecord>(changes: Partial<T> | Pick<BaseRecord, "deletedAt">, updatedAt: Date): QueryDeepPartialEntity<T> {
+  // TypeORM's QueryDeepPartialEntity<T> cannot be worked out while T is a type parameter (see ../where.ts); the signature checks what goes in.
+  return { ...changes, updatedAt, version: () => "version + 1" } as QueryDeepPartialEntity<T>;
+}
+
 /** Inserts one record and its audit entry with the given manager (inside a transaction the caller opened). */
-export async function insertAudited<T extends BaseRecord>(
-  ctx: SubgraphContext,
-  m: EntityManager,
-  entity: EntityTarget<T>,
-  typeName: string,
-  values: DeepPartial<T>,
-): Promise<T> {
+export async function insertAudited<T extends BaseRecord>(ctx: SubgraphContext, m: EntityManager, entity: ClassType<T>, values: DeepPartial<T>): Promise<T> {
   const repo = m.getRepository(entity);
   const created = await repo.save(repo.create({ ...values, id: newId() } as DeepPartial<T>));
-  await audit(m, ctx, AuditAction.CREATE, typeName, created.id, created.version, diff({}, values as Partial<T>));
+  await audit(m, ctx, { action: AuditAction.CREATE, entity, id: created.id, version: created.version, changes: diff({}, values as Partial<T>) });
   return created;
 }
 
@@ -86,8 +100,8 @@ type OwnersOf<T> = (row: T, manager: EntityManager) => Owners | Promise<Owners>;
 
 /** A new record: what it is, who owns it, and what must hold before it is stored. */
 export interface CreateSpec<T extends BaseRecord> {
-  entity: EntityTarget<T>;
-  typeName: string;
+  /** The record's class; its name names the type in errors and audit entries. */
+  entity: ClassType<T>;
   values: DeepPartial<T>;
   /** Who will own the record; may read this subgraph's database (e.g. the edition an activity joins). */
   owners: (manager: EntityManager) => Owners | Promise<Owners>;
@@ -103,7 +117,7 @@ export interface CreateSpec<T extends BaseRecord> {
 
 /** Creates a record and its audit entry: who may, then what holds, then one short transaction. */
 export async function createRecord<T extends BaseRecord>(ctx: SubgraphContext, spec: CreateSpec<T>): Promise<T> {
-  const what = `A new ${spec.typeName}`;
+  const what = `A new ${typeNameOf(spec.entity)}`;
   assertMayWrite(ctx.principal);
   assertMayEdit(ctx.principal, await spec.owners(ctx.db.manager), what);
   await spec.verify?.();
@@ -113,7 +127,7 @@ export async function createRecord<T extends BaseRecord>(ctx: SubgraphContext, s
       // Ownership may have changed while other subgraphs were asked.
       assertMayEdit(ctx.principal, await spec.owners(m), what);
       await spec.check?.(m);
-      const created = await insertAudited(ctx, m, spec.entity, spec.typeName, spec.values);
+      const created = await insertAudited(ctx, m, spec.entity, spec.values);
       await spec.after?.(created, m);
       return created;
     },
@@ -125,8 +139,8 @@ export async function createRecord<T extends BaseRecord>(ctx: SubgraphContext, s
 
 /** A change to a record at the version the client last read. */
 export interface UpdateSpec<T extends BaseRecord> {
-  entity: EntityTarget<T>;
-  typeName: string;
+  /** The record's class; its name names the type in errors and audit entries. */
+  entity: ClassType<T>;
   id: string;
   version: number;
   patch: Partial<T>;
@@ -144,11 +158,12 @@ export interface UpdateSpec<T extends BaseRecord> {
 async function decide<T extends BaseRecord>(
   ctx: SubgraphContext,
   m: EntityManager,
-  spec: Pick<UpdateSpec<T>, "entity" | "typeName" | "id" | "version" | "patch" | "owners">,
+  spec: Pick<UpdateSpec<T>, "entity" | "id" | "version" | "patch" | "owners">,
 ) {
-  const label = `${spec.typeName} ${spec.id}`;
-  const current = await m.getRepository(spec.entity).findOneBy({ id: spec.id } as never);
-  if (!current) throw new NotFoundError(spec.typeName, spec.id);
+  const typeName = typeNameOf(spec.entity);
+  const label = `${typeName} ${spec.id}`;
+  const current = await m.getRepository(spec.entity).findOneBy(whereId<T>(spec.id));
+  if (!current) throw new NotFoundError(typeName, spec.id);
   assertMayEdit(ctx.principal, await spec.owners(current, m), label);
   if (current.version !== spec.version) {
     throw new ConflictError(`${label} is at version ${current.version}, not ${spec.version}: someone changed it first. Reload and apply your change again.`, {
@@ -167,6 +182,7 @@ async function decide<T extends BaseRecord>(
  * loser gets CONFLICT and nothing of theirs is written.
  */
 export async function updateRecord<T extends BaseRecord>(ctx: SubgraphContext, spec: UpdateSpec<T>): Promise<T> {
+  const typeName = typeNameOf(spec.entity);
   assertMayWrite(ctx.principal);
   const { merged } = await decide(ctx, ctx.db.manager, spec);
   await spec.verify?.(merged);
@@ -181,12 +197,12 @@ export async function updateRecord<T extends BaseRecord>(ctx: SubgraphContext, s
       const result = await repo
         .createQueryBuilder()
         .update()
-        .set({ ...spec.patch, updatedAt: new Date(), version: () => "version + 1" } as never)
+        .set(nextVersion<T>(spec.patch, new Date()))
         .where("id = :id AND version = :version AND deletedAt IS NULL", { id: spec.id, version: spec.version })
         .execute();
-      if (result.affected !== 1) throw new ConflictError(`${spec.typeName} ${spec.id} changed while it was being updated. Reload and try again.`);
-      await audit(m, ctx, AuditAction.UPDATE, spec.typeName, spec.id, spec.version + 1, changes);
-      return (await repo.findOneBy({ id: spec.id } as never))!;
+      if (result.affected !== 1) throw new ConflictError(`${typeName} ${spec.id} changed while it was being updated. Reload and try again.`);
+      await audit(m, ctx, { action: AuditAction.UPDATE, entity: spec.entity, id: spec.id, version: spec.version + 1, changes });
+      return (await repo.findOneBy(whereId<T>(spec.id)))!;
     },
     spec.duplicate,
   );
@@ -196,8 +212,8 @@ export async function updateRecord<T extends BaseRecord>(ctx: SubgraphContext, s
 
 /** A soft delete at the version the client last read. */
 export interface DeleteSpec<T extends BaseRecord> {
-  entity: EntityTarget<T>;
-  typeName: string;
+  /** The record's class; its name names the type in errors and audit entries. */
+  entity: ClassType<T>;
   id: string;
   version: number;
   owners: OwnersOf<T>;
@@ -215,11 +231,17 @@ export async function deleteRecord<T extends BaseRecord>(ctx: SubgraphContext, s
       .getRepository(spec.entity)
       .createQueryBuilder()
       .update()
-      .set({ deletedAt: now, updatedAt: now, version: () => "version + 1" } as never)
+      .set(nextVersion<T>({ deletedAt: now }, now))
       .where("id = :id AND version = :version AND deletedAt IS NULL", { id: spec.id, version: spec.version })
       .execute();
-    if (result.affected !== 1) throw new ConflictError(`${spec.typeName} ${spec.id} changed while it was being deleted.`);
-    await audit(m, ctx, AuditAction.DELETE, spec.typeName, spec.id, spec.version + 1, [{ field: "deletedAt", from: null, to: json(now) }]);
+    if (result.affected !== 1) throw new ConflictError(`${typeNameOf(spec.entity)} ${spec.id} changed while it was being deleted.`);
+    await audit(m, ctx, {
+      action: AuditAction.DELETE,
+      entity: spec.entity,
+      id: spec.id,
+      version: spec.version + 1,
+      changes: [{ field: "deletedAt", from: null, to: json(now) }],
+    });
   });
   ctx.loaders.clear();
   return spec.id;

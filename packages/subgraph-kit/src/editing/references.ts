@@ -1,10 +1,12 @@
-import { In, type EntityManager, type EntityTarget, type ObjectLiteral } from "typeorm";
+import { In, type EntityManager, type ObjectLiteral } from "typeorm";
+import type { ClassType } from "type-graphql";
 import { BadUserInputError } from "@sstc/service-kit";
+import { typeNameOf } from "../record";
 
 /** A reference from input to a record of this same subgraph. */
 export interface LocalReference {
-  entity: EntityTarget<ObjectLiteral>;
-  typeName: string;
+  /** The referenced entity's class; its name names the type in the error. */
+  entity: ClassType<ObjectLiteral>;
   /** Key column, `id` unless said otherwise. */
   column?: string;
   value: string | null | undefined;
@@ -21,20 +23,23 @@ export async function assertLocalReferences(manager: EntityManager, references: 
   const wanted = references.filter((r) => r.value);
   const groups = new Map<string, LocalReference[]>();
   for (const ref of wanted) {
-    const k = `${ref.typeName}.${ref.column ?? "id"}`;
+    const k = `${typeNameOf(ref.entity)}.${ref.column ?? "id"}`;
     groups.set(k, [...(groups.get(k) ?? []), ref]);
   }
   const dangling: LocalReference[] = [];
   for (const refs of groups.values()) {
     const column = refs[0].column ?? "id";
     const values = [...new Set(refs.map((r) => r.value!))];
-    const found = await manager.getRepository(refs[0].entity).find({ select: { [column]: true } as never, where: { [column]: In(values) } as never });
+    const found = await manager.getRepository(refs[0].entity).find({ select: { [column]: true }, where: { [column]: In(values) } });
     const present = new Set(found.map((row) => row[column]));
     dangling.push(...refs.filter((r) => !present.has(r.value)));
   }
   if (dangling.length) {
-    throw new BadUserInputError(`Unknown references: ${dangling.map((r) => `${r.field} names no ${r.typeName} ${JSON.stringify(r.value)}`).join("; ")}.`, {
-      fields: dangling.map((r) => ({ field: r.field, messages: [`no ${r.typeName} ${r.value}`] })),
-    });
+    throw new BadUserInputError(
+      `Unknown references: ${dangling.map((r) => `${r.field} names no ${typeNameOf(r.entity)} ${JSON.stringify(r.value)}`).join("; ")}.`,
+      {
+        fields: dangling.map((r) => ({ field: r.field, messages: [`no ${typeNameOf(r.entity)} ${r.value}`] })),
+      },
+    );
   }
 }

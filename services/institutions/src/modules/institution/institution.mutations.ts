@@ -11,9 +11,9 @@ const owners = (row: Pick<Institution, "id" | "parentId">) => ({ institutionIds:
 
 function checkReferences(manager: EntityManager, row: Partial<Institution>, prefix: string) {
   return assertLocalReferences(manager, [
-    { entity: Country, typeName: "Country", column: "code", value: row.countryCode, field: `${prefix}.countryCode` },
-    { entity: AdministrativeArea, typeName: "AdministrativeArea", value: row.areaId, field: `${prefix}.areaId` },
-    { entity: Institution, typeName: "Institution", value: row.parentId, field: `${prefix}.parentId` },
+    { entity: Country, column: "code", value: row.countryCode, field: `${prefix}.countryCode` },
+    { entity: AdministrativeArea, value: row.areaId, field: `${prefix}.areaId` },
+    { entity: Institution, value: row.parentId, field: `${prefix}.parentId` },
   ]);
 }
 
@@ -27,7 +27,6 @@ export class InstitutionMutations {
   ) {
     return createRecord<Institution>(ctx, {
       entity: Institution,
-      typeName: "Institution",
       values: { ...input },
       owners: () => ({ institutionIds: [input.parentId] }),
       check: (m) => checkReferences(m, input, "input"),
@@ -44,7 +43,6 @@ export class InstitutionMutations {
   ) {
     return updateRecord(ctx, {
       entity: Institution,
-      typeName: "Institution",
       id: assertId(id),
       version,
       patch: { ...input },
@@ -63,6 +61,6 @@ export class InstitutionMutations {
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, { entity: Institution, typeName: "Institution", id: assertId(id), version, owners });
+    return deleteRecord(ctx, { entity: Institution, id: assertId(id), version, owners });
   }
 }

@@ -9,7 +9,7 @@ import { Institution } from "../institution/institution.entity";
 const owners = (row: Pick<Person, "institutionId">) => ({ institutionIds: [row.institutionId] });
 
 const checkInstitution = (m: EntityManager, input: { institutionId?: string | null }) =>
-  assertLocalReferences(m, [{ entity: Institution, typeName: "Institution", value: input.institutionId, field: "input.institutionId" }]);
+  assertLocalReferences(m, [{ entity: Institution, value: input.institutionId, field: "input.institutionId" }]);
 
 @Resolver(() => Person)
 export class PersonMutations {
@@ -18,7 +18,6 @@ export class PersonMutations {
   createPerson(@Arg("input", () => CreatePersonInput, { description: "The person." }) input: CreatePersonInput, @Ctx() ctx: SubgraphContext) {
     return createRecord<Person>(ctx, {
       entity: Person,
-      typeName: "Person",
       values: { ...input, isPlaceholder: false },
       owners: () => owners(input),
       check: (m) => checkInstitution(m, input),
@@ -35,7 +34,6 @@ export class PersonMutations {
   ) {
     return updateRecord(ctx, {
       entity: Person,
-      typeName: "Person",
       id: assertId(id),
       version,
       patch: { ...input },
@@ -51,6 +49,6 @@ export class PersonMutations {
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, { entity: Person, typeName: "Person", id: assertId(id), version, owners });
+    return deleteRecord(ctx, { entity: Person, id: assertId(id), version, owners });
   }
 }

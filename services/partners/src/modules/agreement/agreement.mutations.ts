@@ -39,17 +39,16 @@ export class AgreementMutations {
     const owned = { partnerIds: parties.map((p) => p.partnerId) };
     return createRecord<Agreement>(ctx, {
       entity: Agreement,
-      typeName: "Agreement",
       values: fields as Partial<Agreement>,
       owners: () => owned,
       verify: async () => checkDates(fields),
       check: (m) =>
         assertLocalReferences(
           m,
-          parties.map((p, i) => ({ entity: Partner, typeName: "Partner", value: p.partnerId, field: `input.parties.${i}.partnerId` })),
+          parties.map((p, i) => ({ entity: Partner, value: p.partnerId, field: `input.parties.${i}.partnerId` })),
         ),
       after: async (agreement, m) => {
-        for (const party of parties) await insertAudited(ctx, m, AgreementParty, "AgreementParty", { ...party, agreementId: agreement.id });
+        for (const party of parties) await insertAudited(ctx, m, AgreementParty, { ...party, agreementId: agreement.id });
       },
       duplicate: () => new ConflictError("A partner is named twice among the parties.", { field: "input.parties" }),
     });
@@ -65,7 +64,6 @@ export class AgreementMutations {
   ) {
     return updateRecord(ctx, {
       entity: Agreement,
-      typeName: "Agreement",
       id: assertId(id),
       version,
       patch: { ...input },
@@ -81,6 +79,6 @@ export class AgreementMutations {
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, { entity: Agreement, typeName: "Agreement", id: assertId(id), version, owners: ownersOf });
+    return deleteRecord(ctx, { entity: Agreement, id: assertId(id), version, owners: ownersOf });
   }
 }

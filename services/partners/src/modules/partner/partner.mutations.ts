@@ -33,11 +33,10 @@ export class PartnerMutations {
   createPartner(@Arg("input", () => CreatePartnerInput, { description: "The partner." }) input: CreatePartnerInput, @Ctx() ctx: SubgraphContext) {
     return createRecord<Partner>(ctx, {
       entity: Partner,
-      typeName: "Partner",
       values: { ...input },
       owners: () => ({ partnerIds: [input.parentPartnerId], institutionIds: [input.institutionId] }),
       verify: () => assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), foreign(input)),
-      check: (m) => assertLocalReferences(m, [{ entity: Partner, typeName: "Partner", value: input.parentPartnerId, field: "input.parentPartnerId" }]),
+      check: (m) => assertLocalReferences(m, [{ entity: Partner, value: input.parentPartnerId, field: "input.parentPartnerId" }]),
     });
   }
 
@@ -51,7 +50,6 @@ export class PartnerMutations {
   ) {
     return updateRecord(ctx, {
       entity: Partner,
-      typeName: "Partner",
       id: assertId(id),
       version,
       patch: { ...input },
@@ -67,6 +65,6 @@ export class PartnerMutations {
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, { entity: Partner, typeName: "Partner", id: assertId(id), version, owners });
+    return deleteRecord(ctx, { entity: Partner, id: assertId(id), version, owners });
   }
 }

@@ -29,13 +29,12 @@ export class ProgramPartnershipMutations {
   ) {
     return createRecord<ProgramPartnership>(ctx, {
       entity: ProgramPartnership,
-      typeName: "ProgramPartnership",
       values: { ...input },
       owners: () => owners(input),
       verify: () =>
         assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), [{ typename: "Program", key: input.programId, field: "input.programId" }]),
       check: async (m) => {
-        await assertLocalReferences(m, [{ entity: Partner, typeName: "Partner", value: input.partnerId, field: "input.partnerId" }]);
+        await assertLocalReferences(m, [{ entity: Partner, value: input.partnerId, field: "input.partnerId" }]);
         if (await m.getRepository(ProgramPartnership).existsBy({ programId: input.programId, partnerId: input.partnerId, role: input.role })) throw taken();
       },
       duplicate: taken,
@@ -52,7 +51,6 @@ export class ProgramPartnershipMutations {
   ) {
     return updateRecord(ctx, {
       entity: ProgramPartnership,
-      typeName: "ProgramPartnership",
       id: assertId(id),
       version,
       patch: { ...input },
@@ -68,6 +66,6 @@ export class ProgramPartnershipMutations {
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, { entity: ProgramPartnership, typeName: "ProgramPartnership", id: assertId(id), version, owners });
+    return deleteRecord(ctx, { entity: ProgramPartnership, id: assertId(id), version, owners });
   }
 }

@@ -21,7 +21,6 @@ export class ActivityMutations {
   createActivity(@Arg("input", () => CreateActivityInput, { description: "The activity." }) input: CreateActivityInput, @Ctx() ctx: SubgraphContext) {
     return createRecord<Activity>(ctx, {
       entity: Activity,
-      typeName: "Activity",
       values: { sequence: 0, ...input },
       owners: (m) => ownersOfEditionId(m, input.editionId),
       verify: () => checkSite(ctx, input.siteInstitutionId),
@@ -38,7 +37,6 @@ export class ActivityMutations {
   ) {
     return updateRecord(ctx, {
       entity: Activity,
-      typeName: "Activity",
       id: assertId(id),
       version,
       patch: { ...input },
@@ -54,6 +52,6 @@ export class ActivityMutations {
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, { entity: Activity, typeName: "Activity", id: assertId(id), version, owners: ownersOf });
+    return deleteRecord(ctx, { entity: Activity, id: assertId(id), version, owners: ownersOf });
   }
 }

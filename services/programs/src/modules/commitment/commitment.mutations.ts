@@ -24,13 +24,11 @@ export class CommitmentMutations {
   createCommitment(@Arg("input", () => CreateCommitmentInput, { description: "The commitment." }) input: CreateCommitmentInput, @Ctx() ctx: SubgraphContext) {
     return createRecord<Commitment>(ctx, {
       entity: Commitment,
-      typeName: "Commitment",
       values: { followUpStatus: FollowUpStatus.PLANNED, ...input },
       owners: (m) => ownersOfEditionId(m, input.editionId),
       verify: () =>
         assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), [{ typename: "Country", key: input.countryCode, field: "input.countryCode" }]),
-      check: (m) =>
-        assertLocalReferences(m, [{ entity: Participation, typeName: "Participation", value: input.participationId, field: "input.participationId" }]),
+      check: (m) => assertLocalReferences(m, [{ entity: Participation, value: input.participationId, field: "input.participationId" }]),
     });
   }
 
@@ -42,7 +40,7 @@ export class CommitmentMutations {
     @Arg("input", () => UpdateCommitmentInput, { description: "The changes." }) input: UpdateCommitmentInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return updateRecord(ctx, { entity: Commitment, typeName: "Commitment", id: assertId(id), version, patch: { ...input }, owners: ownersOf });
+    return updateRecord(ctx, { entity: Commitment, id: assertId(id), version, patch: { ...input }, owners: ownersOf });
   }
 
   @Authorized("editor")
@@ -52,6 +50,6 @@ export class CommitmentMutations {
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, { entity: Commitment, typeName: "Commitment", id: assertId(id), version, owners: ownersOf });
+    return deleteRecord(ctx, { entity: Commitment, id: assertId(id), version, owners: ownersOf });
   }
 }

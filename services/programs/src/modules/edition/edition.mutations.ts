@@ -39,7 +39,7 @@ async function verifyEdition(ctx: SubgraphContext, row: Partial<Edition>, input:
 }
 
 const checkProgram = (m: EntityManager, input: Partial<Edition>) =>
-  assertLocalReferences(m, [{ entity: Program, typeName: "Program", value: input.programId, field: "input.programId" }]);
+  assertLocalReferences(m, [{ entity: Program, value: input.programId, field: "input.programId" }]);
 
 const ownersOf = (row: Edition, m: EntityManager) => editionOwners(m, row);
 
@@ -50,7 +50,6 @@ export class EditionMutations {
   createEdition(@Arg("input", () => CreateEditionInput, { description: "The edition." }) input: CreateEditionInput, @Ctx() ctx: SubgraphContext) {
     return createRecord<Edition>(ctx, {
       entity: Edition,
-      typeName: "Edition",
       values: { ...input },
       owners: (m) => editionOwners(m, input),
       verify: () => verifyEdition(ctx, input, input),
@@ -69,7 +68,6 @@ export class EditionMutations {
     const patch = { ...input } as Partial<Edition>;
     return updateRecord(ctx, {
       entity: Edition,
-      typeName: "Edition",
       id: assertId(id),
       version,
       patch,
@@ -90,6 +88,6 @@ export class EditionMutations {
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, { entity: Edition, typeName: "Edition", id: assertId(id), version, owners: ownersOf });
+    return deleteRecord(ctx, { entity: Edition, id: assertId(id), version, owners: ownersOf });
   }
 }

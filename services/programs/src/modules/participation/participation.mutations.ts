@@ -70,7 +70,7 @@ async function register(ctx: SubgraphContext, editionId: string, people: Partici
         const field = `${prefix(i)}.personId`;
         raced = alreadyRegistered(person.personId, field);
         if (await m.getRepository(Participation).existsBy({ editionId, personId: person.personId })) throw raced;
-        rows.push(await insertAudited(ctx, m, Participation, "Participation", { status: ParticipationStatus.NOMINATED, ...person, editionId }));
+        rows.push(await insertAudited(ctx, m, Participation, { status: ParticipationStatus.NOMINATED, ...person, editionId }));
       }
       return rows;
     },
@@ -118,7 +118,6 @@ export class ParticipationMutations {
   ) {
     return updateRecord(ctx, {
       entity: Participation,
-      typeName: "Participation",
       id: assertId(id),
       version,
       patch: { ...input },
@@ -134,6 +133,6 @@ export class ParticipationMutations {
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, { entity: Participation, typeName: "Participation", id: assertId(id), version, owners: ownersOf });
+    return deleteRecord(ctx, { entity: Participation, id: assertId(id), version, owners: ownersOf });
   }
 }

@@ -36,7 +36,7 @@ async function verifyLead(ctx: SubgraphContext, input: Partial<Program>) {
 async function checkProgram(m: EntityManager, row: Partial<Program>, input: Partial<Program>, id?: string) {
   if (input.code && (await m.getRepository(Program).existsBy({ code: input.code, ...(id ? { id: Not(id) } : {}) }))) throw codeTaken(input.code)();
   if (id && row.parentProgramId === id) throw new BadUserInputError("A programme cannot be part of itself.", { field: "input.parentProgramId" });
-  await assertLocalReferences(m, [{ entity: Program, typeName: "Program", value: input.parentProgramId, field: "input.parentProgramId" }]);
+  await assertLocalReferences(m, [{ entity: Program, value: input.parentProgramId, field: "input.parentProgramId" }]);
 }
 
 function checkSdg(goals: number[], targets: string[]) {
@@ -68,7 +68,6 @@ export class ProgramMutations {
     const { sdgGoals, sdgTargets, ...fields } = input;
     return createRecord<Program>(ctx, {
       entity: Program,
-      typeName: "Program",
       values: fields as Partial<Program>,
       owners: () => owners(fields),
       verify: async () => {
@@ -96,7 +95,6 @@ export class ProgramMutations {
     const patch = fields as Partial<Program>;
     return updateRecord(ctx, {
       entity: Program,
-      typeName: "Program",
       id: programId,
       version,
       patch,
@@ -122,6 +120,6 @@ export class ProgramMutations {
     @Arg("version", () => Int, { description: "The version you last read." }) version: number,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return deleteRecord(ctx, { entity: Program, typeName: "Program", id: assertId(id), version, owners });
+    return deleteRecord(ctx, { entity: Program, id: assertId(id), version, owners });
   }
 }
