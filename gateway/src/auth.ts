@@ -1,4 +1,4 @@
-import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, jwtVerify, type JWTVerifyOptions, type JWTVerifyResult } from "jose";
 import { readFileSync } from "node:fs";
 import type { NextFunction, Request, Response } from "express";
 import { ipKeyGenerator } from "express-rate-limit";
@@ -24,10 +24,20 @@ export interface AuthenticatedLocals {
  */
 export function createAuthenticator(config: GatewayConfig, throttle?: AuthFailureThrottle) {
   const apiKeys = loadApiKeys(config.API_KEYS_FILE);
-  const verifiers: Array<{ key: JWTVerifyGetKey | Uint8Array; algorithms: string[] }> = [];
-  if (config.JWKS_PATH) verifiers.push({ key: createLocalJWKSet(JSON.parse(readFileSync(config.JWKS_PATH, "utf8"))), algorithms: ["RS256", "ES256"] });
-  if (config.JWKS_URL) verifiers.push({ key: createRemoteJWKSet(new URL(config.JWKS_URL)), algorithms: ["RS256", "ES256"] });
-  if (config.JWT_HS256_SECRET) verifiers.push({ key: new TextEncoder().encode(config.JWT_HS256_SECRET), algorithms: ["HS256"] });
+  // jose takes a key set and a secret through different overloads of jwtVerify: each verifier binds its own.
+  const verifiers: Array<{ algorithms: string[]; verify: (token: string, options: JWTVerifyOptions) => Promise<JWTVerifyResult> }> = [];
+  if (config.JWKS_PATH) {
+    const keys = createLocalJWKSet(JSON.parse(readFileSync(config.JWKS_PATH, "utf8")));
+    verifiers.push({ algorithms: ["RS256", "ES256"], verify: (token, options) => jwtVerify(token, keys, options) });
+  }
+  if (config.JWKS_URL) {
+    const keys = createRemoteJWKSet(new URL(config.JWKS_URL));
+    verifiers.push({ algorithms: ["RS256", "ES256"], verify: (token, options) => jwtVerify(token, keys, options) });
+  }
+  if (config.JWT_HS256_SECRET) {
+    const secret = new TextEncoder().encode(config.JWT_HS256_SECRET);
+    verifiers.push({ algorithms: ["HS256"], verify: (token, options) => jwtVerify(token, secret, options) });
+  }
 
   async function fromJwt(token: string): Promise<Principal> {
     let alg: string | undefined;
@@ -41,7 +51,7 @@ export function createAuthenticator(config: GatewayConfig, throttle?: AuthFailur
     let lastError: unknown;
     for (const verifier of candidates) {
       try {
-        const { payload } = await jwtVerify(token, verifier.key as never, {
+        const { payload } = await verifier.verify(token, {
           issuer: config.JWT_ISSUER,
           audience: config.JWT_AUDIENCE,
           algorithms: verifier.algorithms,

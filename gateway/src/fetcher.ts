@@ -1,4 +1,9 @@
+import type { RemoteGraphQLDataSource } from "@apollo/gateway";
+import { GraphQLError } from "graphql";
 import { ErrorCode } from "@sstc/service-kit";
+
+/** How a subgraph data source makes its HTTP calls (@apollo/utils.fetcher's `Fetcher`, as the gateway takes it). */
+export type Fetcher = RemoteGraphQLDataSource["fetcher"];
 
 /** What went wrong on the way to a subgraph, in the terms a client is told. */
 export interface SubgraphFault {
@@ -13,12 +18,23 @@ export interface SubgraphFault {
  * destroys its socket, so a hung subgraph leaves no dead connection in the
  * pool for the next request to wait on.
  */
-export function deadlineFetcher(timeoutMs: number) {
-  return (url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
+export function deadlineFetcher(timeoutMs: number): Fetcher {
+  return (url, init) =>
+    fetch(url, {
+      ...init,
+      // The gateway sends JSON text; a Buffer would be a Uint8Array, which fetch takes too (the cast only drops SharedArrayBuffer from its type).
+      body: init?.body as RequestInit["body"],
+      signal: AbortSignal.timeout(timeoutMs),
+    });
 }
 
-/** A subgraph answered with a non-2xx status; the body is kept when it is a GraphQL response. */
-export class SubgraphHttpError extends Error {
+/**
+ * A subgraph answered with a non-2xx status; the body is kept when it is a
+ * GraphQL response. A GraphQLError because that is what the data source's
+ * `errorFromResponse` returns; it carries no code, so it is masked like any
+ * other unexpected error if it ever reaches a client.
+ */
+export class SubgraphHttpError extends GraphQLError {
   constructor(
     readonly status: number,
     readonly body: unknown,

@@ -50,7 +50,7 @@ class SignedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
     timeoutMs: number,
     private readonly health: SubgraphHealth,
   ) {
-    super({ url, fetcher: deadlineFetcher(timeoutMs) as never });
+    super({ url, fetcher: deadlineFetcher(timeoutMs) });
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -71,7 +71,7 @@ class SignedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
             : `The ${this.serviceName} service is unavailable; retry later.`;
         const extensions = { code: fault.code, service: this.serviceName };
         const paths = affectedPaths(options.document, options.request);
-        return { errors: paths.length ? paths.map((path) => ({ message, path, extensions })) : [{ message, extensions }] } as never;
+        return { errors: paths.length ? paths.map((path) => ({ message, path, extensions })) : [{ message, extensions }] };
       }
     }
     this.health.recordAnswer(this.serviceName);
@@ -90,7 +90,7 @@ class SignedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
   /** Replaces the default error, which carries the subgraph's URL and drops a GraphQL body. */
   override async errorFromResponse(response: { status: number; json(): Promise<unknown> }) {
     const body = await response.json().catch(() => undefined);
-    return new SubgraphHttpError(response.status, body) as never;
+    return new SubgraphHttpError(response.status, body);
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
@@ -160,8 +160,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   );
   const server = await startGraphqlServer<GatewayContext>({
     name: "gateway",
-    apolloConfig: { gateway, validationRules: armor.validationRules, parseOptions: { maxTokens: config.MAX_TOKENS }, allowBatchedHttpRequests: false },
-    plugins: [operationResolutionPlugin<GatewayContext>(), ...(armor.plugins as never[]), gatewayObservability<GatewayContext>(config)],
+    gateway,
+    apolloConfig: { validationRules: armor.validationRules, parseOptions: { maxTokens: config.MAX_TOKENS }, allowBatchedHttpRequests: false },
+    plugins: [operationResolutionPlugin<GatewayContext>(), ...armor.plugins, gatewayObservability<GatewayContext>(config)],
     host: config.HOST,
     port: config.PORT,
     introspection: config.introspection,

@@ -1,6 +1,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from "@apollo/server";
+import {
+  ApolloServer,
+  type ApolloServerOptionsWithGateway,
+  type ApolloServerOptionsWithSchema,
+  type ApolloServerPlugin,
+  type BaseContext,
+} from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -23,11 +29,21 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-export interface GraphqlServerOptions<C extends BaseContext> {
+/** Apollo Server's options apart from what it serves (a schema or a gateway). */
+export type ApolloServerSettings<C extends BaseContext> = Omit<ApolloServerOptionsWithSchema<C>, "schema" | "gateway" | "typeDefs" | "resolvers">;
+
+/** What Apollo Server serves: a subgraph's own schema, or the gateway executing the supergraph over its subgraphs. */
+export type GraphqlSource<C extends BaseContext> =
+  { schema: GraphQLSchema; gateway?: undefined } | { gateway: ApolloServerOptionsWithGateway<C>["gateway"]; schema?: undefined };
+
+/** How {@link startGraphqlServer} serves: what, and everything around it. */
+export type GraphqlServerOptions<C extends BaseContext> = GraphqlSource<C> & HttpServiceOptions<C>;
+
+/** The HTTP service around Apollo Server: address, context, middleware, readiness, observability. */
+export interface HttpServiceOptions<C extends BaseContext> {
   name: string;
-  schema?: GraphQLSchema;
-  /** Anything Apollo Server takes instead of `schema` (the gateway). */
-  apolloConfig?: Record<string, unknown>;
+  /** Further Apollo Server options (validation rules, parser limits...); those this bootstrap sets itself take precedence. */
+  apolloConfig?: ApolloServerSettings<C>;
   host: string;
   port: number;
   /** Builds the GraphQL context; `res.locals` holds what `before` middleware found (e.g. the principal). */
@@ -89,9 +105,8 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
   const httpServer: Server = createServer(app);
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
-  const apollo = new ApolloServer<C>({
-    ...(options.schema ? { schema: options.schema } : {}),
-    ...(options.apolloConfig ?? {}),
+  const settings: ApolloServerSettings<C> = {
+    ...options.apolloConfig,
     introspection: options.introspection ?? true,
     csrfPrevention: true,
     // Shutdown is ours (exitOnSignals): Apollo's own handler would stop the server and re-raise the signal.
@@ -105,7 +120,8 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
       ...(findObservability(options.plugins) ? [] : [observability.plugin<C>()]),
       ...(options.plugins ?? []),
     ],
-  } as never);
+  };
+  const apollo = new ApolloServer<C>(options.gateway ? { ...settings, gateway: options.gateway } : { ...settings, schema: options.schema });
   await apollo.start();
   app.use(
     "/graphql",

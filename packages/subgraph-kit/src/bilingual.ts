@@ -70,10 +70,13 @@ const LANG_ARG = {
   description: "Language wanted; defaults to the request's Accept-Language (en or id), else English. A missing translation falls back to the other language.",
 } as const;
 
+/** What `@Field` takes as a field's GraphQL type (type-graphql does not export its name, ReturnTypeFunc). */
+type FieldType = NonNullable<Parameters<typeof Field>[0]>;
+
 function defineField(
   prototype: object,
   name: string,
-  type: () => unknown,
+  type: FieldType,
   options: { nullable: boolean; description: string; role?: Role },
   body: (row: Record<string, unknown>, lang: Language) => unknown,
 ) {
@@ -88,7 +91,7 @@ function defineField(
   Arg("lang", () => Language, LANG_ARG)(prototype, name, 0);
   Ctx()(prototype, name, 1);
   if (options.role) Authorized(options.role)(prototype, name, descriptor);
-  Field(type as never, { nullable: options.nullable, description: options.description })(prototype, name, descriptor);
+  Field(type, { nullable: options.nullable, description: options.description })(prototype, name, descriptor);
 }
 
 /**

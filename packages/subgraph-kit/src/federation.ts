@@ -1,7 +1,7 @@
 import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper/resolverMap";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
-import { defaultFieldResolver, type GraphQLSchema } from "graphql";
+import { defaultFieldResolver, type GraphQLScalarType, type GraphQLSchema } from "graphql";
 import gql from "graphql-tag";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
 import { authChecker } from "./authorization";
@@ -31,7 +31,7 @@ export interface SubgraphSchema {
  */
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck">,
-  referenceResolvers: GraphQLResolverMap<unknown> = {},
+  referenceResolvers: Record<string, FieldResolvers> = {},
 ): Promise<SubgraphSchema> {
   const schema = await buildSchema({
     validate: { forbidUnknownValues: false },
@@ -41,6 +41,7 @@ export async function buildFederatedSchema(
     skipCheck: true,
   });
   const sdl = `${FEDERATION_LINK}\n\n${printSchemaWithDirectives(schema)}`;
+  // type-graphql's ResolversMap and @apollo/subgraph's GraphQLResolverMap describe the same object in two vocabularies.
   const resolvers = mergeResolvers(createResolversMap(schema) as GraphQLResolverMap<unknown>, referenceResolvers);
   const subgraph = buildSubgraphSchema([{ typeDefs: gql(sdl), resolvers }]);
   const entities = subgraph.getQueryType()?.getFields()._entities;
@@ -48,10 +49,14 @@ export async function buildFederatedSchema(
   return { schema: subgraph, sdl };
 }
 
-function mergeResolvers(base: GraphQLResolverMap<unknown>, extra: GraphQLResolverMap<unknown>) {
+/** The resolvers of one object type's fields, as against a scalar's implementation or an enum's values. */
+type FieldResolvers = Exclude<GraphQLResolverMap<unknown>[string], GraphQLScalarType | Record<string, string | number>>;
+
+function mergeResolvers(base: GraphQLResolverMap<unknown>, extra: Record<string, FieldResolvers>) {
   const merged: GraphQLResolverMap<unknown> = { ...base };
   for (const [typeName, fields] of Object.entries(extra)) {
-    merged[typeName] = { ...(base[typeName] as object), ...(fields as object) } as never;
+    // Only object types have reference resolvers, and an object type's entry in the map is its field resolvers.
+    merged[typeName] = { ...(base[typeName] as FieldResolvers | undefined), ...fields };
   }
   return merged;
 }
