@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from "express";
 import { ipKeyGenerator, rateLimit } from "express-rate-limit";
-import { sendGraphqlError } from "@sstc/service-kit";
+import { ErrorCode, sendGraphqlError } from "@sstc/service-kit";
 
 const WINDOW_MS = 60_000;
 
@@ -23,7 +23,7 @@ export interface AuthFailureThrottle {
 export function authFailureThrottle(limitPerMinute: number): AuthFailureThrottle {
   const keyOf = (req: Request) => `ip:${ipKeyGenerator(req.ip ?? "unknown")}`;
   const tooMany = (res: Response, resetTime: Date | undefined) =>
-    sendGraphqlError(res, 429, "RATE_LIMITED", "Too many refused credentials from this address; retry after the time in the Retry-After header.", {
+    sendGraphqlError(res, 429, ErrorCode.RATE_LIMITED, "Too many refused credentials from this address; retry after the time in the Retry-After header.", {
       "Retry-After": String(Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + WINDOW_MS) - Date.now()) / 1000))),
     });
   const counter = rateLimit({

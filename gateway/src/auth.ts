@@ -2,7 +2,7 @@ import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, jwtVerify
 import { readFileSync } from "node:fs";
 import type { NextFunction, Request, Response } from "express";
 import { ipKeyGenerator } from "express-rate-limit";
-import { ANONYMOUS, isRole, sendGraphqlError, UnauthenticatedError, type Principal } from "@sstc/service-kit";
+import { ANONYMOUS, ErrorCode, isRole, sendGraphqlError, UnauthenticatedError, type Principal } from "@sstc/service-kit";
 import { hashApiKey, loadApiKeys, type ApiKeyEntry } from "./api-keys";
 import type { AuthFailureThrottle } from "./auth-throttle";
 import type { GatewayConfig } from "./env";
@@ -103,7 +103,7 @@ export function createAuthenticator(config: GatewayConfig, throttle?: AuthFailur
       next();
     } catch (error) {
       const message = error instanceof UnauthenticatedError ? error.message : "Authentication failed.";
-      const refuse = () => sendGraphqlError(res, 401, "UNAUTHENTICATED", message, { "WWW-Authenticate": 'Bearer realm="sstc-graph"' });
+      const refuse = () => sendGraphqlError(res, 401, ErrorCode.UNAUTHENTICATED, message, { "WWW-Authenticate": 'Bearer realm="sstc-graph"' });
       // Only a refused credential counts; an unexpected failure while checking one is not the caller's guess.
       if (throttle && error instanceof UnauthenticatedError) throttle.record(req, res, refuse);
       else refuse();

@@ -146,7 +146,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     validate: { xForwardedForHeader: false },
     // The library has set Retry-After to the seconds left in the caller's window.
     handler: (_req: Request, res: Response) =>
-      sendGraphqlError(res, 429, "RATE_LIMITED", "Too many requests; slow down and retry after the time in the Retry-After header."),
+      sendGraphqlError(res, 429, ErrorCode.RATE_LIMITED, "Too many requests; slow down and retry after the time in the Retry-After header."),
   });
   const authFailures = authFailureThrottle(config.RATE_LIMIT_AUTH_FAILURES);
 

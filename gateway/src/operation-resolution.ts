@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import { GraphQLError } from "graphql";
+import { ErrorCode } from "@sstc/service-kit";
 
 /**
  * Refuses a document in which no operation can be chosen (an unknown
@@ -17,7 +18,7 @@ export function operationResolutionPlugin<C extends BaseContext>(): ApolloServer
           const message = request.operationName
             ? `Unknown operation named "${request.operationName}".`
             : "Must provide operation name if query contains multiple operations.";
-          throw new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } } });
+          throw new GraphQLError(message, { extensions: { code: ErrorCode.OPERATION_RESOLUTION_FAILURE, http: { status: 400 } } });
         },
       };
     },

@@ -1,35 +1,47 @@
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 
 /**
- * The stable error codes clients may rely on (`extensions.code`). Every
- * expected failure in the graph carries one of these; anything else is an
- * internal error and is masked before it leaves a server.
+ * Every code the graph sends (`extensions.code`): the one list, which
+ * clients may rely on. Every expected failure carries one of these; anything
+ * else is an internal error and is masked before it leaves a server. Source
+ * code names them as `ErrorCode.X`, never as bare strings.
  */
 export const ErrorCode = {
+  // Failures of an operation the graph ran.
+  /** An argument or input field is invalid; `extensions.fields` lists each by its path, with what is wrong. */
   BAD_USER_INPUT: "BAD_USER_INPUT",
+  /** The record named does not exist or is not visible to the caller (`extensions.typeName`, `key`); also HTTP 404 for a path other than /graphql. */
   NOT_FOUND: "NOT_FOUND",
+  /** The caller's role or organisation may not do this. */
   FORBIDDEN: "FORBIDDEN",
+  /** HTTP 401: the credential presented (token, API key, Authorization scheme) is refused; subgraphs so refuse a request the gateway did not sign. */
   UNAUTHENTICATED: "UNAUTHENTICATED",
+  /** The record changed since the version the caller read, or a unique value is taken; `extensions.currentVersion` when it is the former. */
   CONFLICT: "CONFLICT",
-  /** HTTP 429 from the gateway: the caller's requests per minute are used up. */
+  /** HTTP 429 from the gateway: the caller's requests per minute, or its address's refused credentials, are used up; see Retry-After. */
   RATE_LIMITED: "RATE_LIMITED",
   /** A part of the graph (a subgraph, or a subgraph's database) is unreachable or failing; `extensions.service` names it. Retry later. */
   SERVICE_UNAVAILABLE: "SERVICE_UNAVAILABLE",
   /** A part of the graph did not answer within its deadline; `extensions.service` names it. Retry later. */
   SERVICE_TIMEOUT: "SERVICE_TIMEOUT",
+  /** Anything unexpected; the message is generic and the details go to the server's log. */
   INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
+
+  // Refusals of the request itself, before any resolver runs (HTTP 4xx, from the server, graphql-js, Apollo Server or graphql-armor).
+  /** The HTTP request is not one GraphQL is served for: malformed or too large a body, a charset other than UTF-8, a method other than GET or POST, a CSRF-unsafe request. */
+  BAD_REQUEST: "BAD_REQUEST",
+  /** The document is not valid GraphQL syntax, or has more tokens than the gateway allows. */
+  GRAPHQL_PARSE_FAILED: "GRAPHQL_PARSE_FAILED",
+  /** The document does not validate against the schema, or is past a gateway limit (depth, aliases, directives, cost). */
+  GRAPHQL_VALIDATION_FAILED: "GRAPHQL_VALIDATION_FAILED",
+  /** An automatic persisted query's hash is not known (yet): send the query text with it. */
+  PERSISTED_QUERY_NOT_FOUND: "PERSISTED_QUERY_NOT_FOUND",
+  /** Apollo Server's answer to a persisted query where automatic persisted queries are off (they are on throughout the graph today). */
+  PERSISTED_QUERY_NOT_SUPPORTED: "PERSISTED_QUERY_NOT_SUPPORTED",
+  /** No operation can be chosen: `operationName` names none in the document, or there are several and none is named. */
+  OPERATION_RESOLUTION_FAILURE: "OPERATION_RESOLUTION_FAILURE",
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
-
-/** Codes produced by GraphQL itself or by Apollo Server for malformed requests. */
-const REQUEST_ERROR_CODES = new Set([
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_REQUEST",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-]);
 
 /** Base class: a GraphQLError whose code is one of {@link ErrorCode}. */
 export class DomainError extends GraphQLError {
@@ -68,7 +80,7 @@ export class UnauthenticatedError extends DomainError {
   }
 }
 
-const KNOWN_CODES = new Set<string>([...Object.values(ErrorCode), ...REQUEST_ERROR_CODES]);
+const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
 
 /**
  * Apollo Server `formatError`: keeps errors that carry a known code and

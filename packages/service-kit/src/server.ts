@@ -12,7 +12,7 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express, type Request, type Response } from "express";
 import type { GraphQLFormattedError, GraphQLSchema } from "graphql";
-import { maskUnexpectedErrors } from "./errors";
+import { ErrorCode, maskUnexpectedErrors } from "./errors";
 import { apolloLogger, currentRequestId, findObservability, Observability, type Logger, type RequestContext } from "./observability";
 
 // The package's entry point re-exports this module: logging, metrics and tracing come with the server bootstrap.
@@ -137,7 +137,7 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
   );
   // Malformed JSON and oversized bodies reach here: answer in GraphQL's shape, never with an HTML stack.
   app.use((error: { status?: number; type?: string; message?: string }, _req: Request, res: Response, _next: express.NextFunction) => {
-    if (error.type === INVALID_UTF8) return sendGraphqlError(res, 400, "BAD_REQUEST", "Request body is not valid UTF-8.");
+    if (error.type === INVALID_UTF8) return sendGraphqlError(res, 400, ErrorCode.BAD_REQUEST, "Request body is not valid UTF-8.");
     // body-parser reports a throwing verify hook as 403 whatever the error says.
     const status = error.type === UNSUPPORTED_CHARSET ? 415 : error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) log("request failed", error);
@@ -149,7 +149,7 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
           : status === 500
             ? "Internal server error."
             : "Malformed request body.";
-    sendGraphqlError(res, status, status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST", message);
+    sendGraphqlError(res, status, status === 500 ? ErrorCode.INTERNAL_SERVER_ERROR : ErrorCode.BAD_REQUEST, message);
   });
 
   app.use((_req: Request, res: Response) => notFound(res));
@@ -228,10 +228,10 @@ const ALLOWED_METHODS = new Set(["GET", "POST", "HEAD", "OPTIONS"]);
 /** GraphQL over HTTP is GET and POST; HEAD and CORS preflights go on as before, anything else is 405 with `Allow`. */
 function refuseOtherMethods(req: Request, res: Response, next: express.NextFunction) {
   if (ALLOWED_METHODS.has(req.method)) return next();
-  sendGraphqlError(res, 405, "BAD_REQUEST", `The ${req.method} method is not allowed; send GraphQL requests with GET or POST.`, { Allow: "GET, POST" });
+  sendGraphqlError(res, 405, ErrorCode.BAD_REQUEST, `The ${req.method} method is not allowed; send GraphQL requests with GET or POST.`, { Allow: "GET, POST" });
 }
 
-const notFound = (res: Response) => sendGraphqlError(res, 404, "NOT_FOUND", "No such route; GraphQL is served at /graphql.");
+const notFound = (res: Response) => sendGraphqlError(res, 404, ErrorCode.NOT_FOUND, "No such route; GraphQL is served at /graphql.");
 
 const INVALID_UTF8 = "encoding.invalid_utf8";
 // body-parser's own type for a charset it cannot decode (415); the verify hook reuses it for every charset but UTF-8.
@@ -271,7 +271,7 @@ function withoutSuggestions(format: (formatted: GraphQLFormattedError, error: un
  * Server negotiates it: `application/graphql-response+json` when its Accept
  * header ranks that above `application/json`, else `application/json`.
  */
-export function sendGraphqlError(res: Response, status: number, code: string, message: string, headers: Record<string, string> = {}) {
+export function sendGraphqlError(res: Response, status: number, code: ErrorCode, message: string, headers: Record<string, string> = {}) {
   (res.locals.observedRequest as RequestContext | undefined)?.errorCodes.push(code);
   res
     .status(status)

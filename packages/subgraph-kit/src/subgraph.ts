@@ -11,6 +11,7 @@ import {
   sendGraphqlError,
   startGraphqlServer,
   type RunningServer,
+  ErrorCode,
   currentRequestId,
   metricsExposure,
   Observability,
@@ -158,7 +159,7 @@ function requireGatewaySignature(secret: string) {
       res.locals.principal = await verifyPrincipal(secret, req.header(PRINCIPAL_HEADER), typeof query === "string" ? query : "");
       next();
     } catch (error) {
-      sendGraphqlError(res, 401, "UNAUTHENTICATED", (error as Error).message);
+      sendGraphqlError(res, 401, ErrorCode.UNAUTHENTICATED, (error as Error).message);
     }
   };
 }

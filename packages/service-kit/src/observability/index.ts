@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import { SpanStatusCode, trace } from "@opentelemetry/api";
+import { ErrorCode } from "../errors";
 import { createLogger, type LogLevel, type Logger } from "./logger";
 import { ServiceMetrics } from "./metrics";
 import { acceptOrCreateRequestId, currentRequest, REQUEST_ID_HEADER, runInRequest, type RequestContext } from "./request-context";
@@ -144,7 +145,7 @@ export class Observability {
             if (!request || response.body.kind !== "single") return;
             for (const error of response.body.singleResult.errors ?? []) {
               const code = error.extensions?.code;
-              request.errorCodes.push(typeof code === "string" ? code : "INTERNAL_SERVER_ERROR");
+              request.errorCodes.push(typeof code === "string" ? code : ErrorCode.INTERNAL_SERVER_ERROR);
             }
             if (request.operation !== undefined && request.trace) trace.getSpan(request.trace)?.setAttribute("graphql.operation.name", request.operation);
           },
