@@ -22,7 +22,7 @@ const transform = {
 } as const;
 
 const moduleNameMapper = {
-  "^@sstc/(service-kit|subgraph-kit|demo-data|testkit)$": "<rootDir>/../packages/$1/src",
+  "^@sstc/(service-kit|subgraph-kit|demo-data|testkit|vocabularies)$": "<rootDir>/../packages/$1/src",
   "^@sstc/(programs|institutions|partners)$": "<rootDir>/../services/$1/src",
   "^@sstc/gateway$": "<rootDir>/../gateway/src",
   "^@sstc/schema$": "<rootDir>/../schema/src",

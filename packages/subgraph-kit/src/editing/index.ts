@@ -5,3 +5,4 @@ export * from "./records";
 export * from "./references";
 export * from "./transactions";
 export * from "./live-unique";
+export * from "./arguments";

@@ -6,7 +6,7 @@ import { programsSubgraph } from "../../src";
 import { ActivityStatus, CooperationModality } from "../../src/modules/program/program.enums";
 import { Program } from "../../src/modules/program/program.entity";
 import { Edition } from "../../src/modules/edition/edition.entity";
-import { PartnershipRole } from "../../src/modules/partnership/partnership-role";
+import { PartnershipRole } from "@sstc/vocabularies";
 import { CountryInvolvement } from "../../src/modules/search/country-involvement";
 import {
   editionConditions,

@@ -1,6 +1,16 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
-import { assertId, assertLocalReferences, BadUserInputError, createRecord, deleteRecord, updateRecord, type SubgraphContext } from "@sstc/subgraph-kit";
+import {
+  assertId,
+  assertLocalReferences,
+  BadUserInputError,
+  createRecord,
+  deleteRecord,
+  updateRecord,
+  type SubgraphContext,
+  RecordIdArg,
+  VersionArg,
+} from "@sstc/subgraph-kit";
 import { Institution } from "./institution.entity";
 import { CreateInstitutionInput, UpdateInstitutionInput } from "./institution.inputs";
 import { Country } from "../country/country.entity";
@@ -36,8 +46,8 @@ export class InstitutionMutations {
   @Authorized("editor")
   @Mutation(() => Institution, { description: "Changes an institution at the version you last read; CONFLICT if it changed since." })
   updateInstitution(
-    @Arg("id", () => ID, { description: "Institution id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @RecordIdArg("Institution") id: string,
+    @VersionArg() version: number,
     @Arg("input", () => UpdateInstitutionInput, { description: "The changes." }) input: UpdateInstitutionInput,
     @Ctx() ctx: SubgraphContext,
   ) {
@@ -56,11 +66,7 @@ export class InstitutionMutations {
 
   @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes an institution (soft: kept in the database, hidden everywhere)." })
-  deleteInstitution(
-    @Arg("id", () => ID, { description: "Institution id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
-    @Ctx() ctx: SubgraphContext,
-  ) {
+  deleteInstitution(@RecordIdArg("Institution") id: string, @VersionArg() version: number, @Ctx() ctx: SubgraphContext) {
     return deleteRecord(ctx, { entity: Institution, id: assertId(id), version, owners });
   }
 }

@@ -1,5 +1,5 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
-import { assertId, assertLocalReferences, createRecord, deleteRecord, updateRecord, type SubgraphContext } from "@sstc/subgraph-kit";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
+import { assertId, assertLocalReferences, createRecord, deleteRecord, updateRecord, type SubgraphContext, RecordIdArg, VersionArg } from "@sstc/subgraph-kit";
 import type { EntityManager } from "typeorm";
 import { Person } from "./person.entity";
 import { CreatePersonInput, UpdatePersonInput } from "./person.inputs";
@@ -27,8 +27,8 @@ export class PersonMutations {
   @Authorized("editor")
   @Mutation(() => Person, { description: "Changes a person at the version you last read; CONFLICT if it changed since." })
   updatePerson(
-    @Arg("id", () => ID, { description: "Person id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @RecordIdArg("Person") id: string,
+    @VersionArg() version: number,
     @Arg("input", () => UpdatePersonInput, { description: "The changes." }) input: UpdatePersonInput,
     @Ctx() ctx: SubgraphContext,
   ) {
@@ -44,11 +44,7 @@ export class PersonMutations {
 
   @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes a person (soft)." })
-  deletePerson(
-    @Arg("id", () => ID, { description: "Person id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
-    @Ctx() ctx: SubgraphContext,
-  ) {
+  deletePerson(@RecordIdArg("Person") id: string, @VersionArg() version: number, @Ctx() ctx: SubgraphContext) {
     return deleteRecord(ctx, { entity: Person, id: assertId(id), version, owners });
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import {
   assertId,
@@ -11,6 +11,8 @@ import {
   updateRecord,
   type Owners,
   type SubgraphContext,
+  RecordIdArg,
+  VersionArg,
 } from "@sstc/subgraph-kit";
 import { Agreement, AgreementParty } from "./agreement.entity";
 import { CreateAgreementInput, UpdateAgreementInput } from "./agreement.inputs";
@@ -57,8 +59,8 @@ export class AgreementMutations {
   @Authorized("editor")
   @Mutation(() => Agreement, { description: "Changes an agreement at the version you last read." })
   updateAgreement(
-    @Arg("id", () => ID, { description: "Agreement id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @RecordIdArg("Agreement") id: string,
+    @VersionArg() version: number,
     @Arg("input", () => UpdateAgreementInput, { description: "The changes." }) input: UpdateAgreementInput,
     @Ctx() ctx: SubgraphContext,
   ) {
@@ -74,11 +76,7 @@ export class AgreementMutations {
 
   @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes an agreement (soft)." })
-  deleteAgreement(
-    @Arg("id", () => ID, { description: "Agreement id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
-    @Ctx() ctx: SubgraphContext,
-  ) {
+  deleteAgreement(@RecordIdArg("Agreement") id: string, @VersionArg() version: number, @Ctx() ctx: SubgraphContext) {
     return deleteRecord(ctx, { entity: Agreement, id: assertId(id), version, owners: ownersOf });
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import {
   assertId,
   assertLocalReferences,
@@ -9,6 +9,8 @@ import {
   updateRecord,
   type ForeignReference,
   type SubgraphContext,
+  RecordIdArg,
+  VersionArg,
 } from "@sstc/subgraph-kit";
 import { Partner } from "./partner.entity";
 import { CreatePartnerInput, UpdatePartnerInput } from "./partner.inputs";
@@ -43,8 +45,8 @@ export class PartnerMutations {
   @Authorized("editor")
   @Mutation(() => Partner, { description: "Changes a partner at the version you last read." })
   updatePartner(
-    @Arg("id", () => ID, { description: "Partner id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @RecordIdArg("Partner") id: string,
+    @VersionArg() version: number,
     @Arg("input", () => UpdatePartnerInput, { description: "The changes." }) input: UpdatePartnerInput,
     @Ctx() ctx: SubgraphContext,
   ) {
@@ -60,11 +62,7 @@ export class PartnerMutations {
 
   @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes a partner (soft)." })
-  deletePartner(
-    @Arg("id", () => ID, { description: "Partner id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
-    @Ctx() ctx: SubgraphContext,
-  ) {
+  deletePartner(@RecordIdArg("Partner") id: string, @VersionArg() version: number, @Ctx() ctx: SubgraphContext) {
     return deleteRecord(ctx, { entity: Partner, id: assertId(id), version, owners });
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import {
   assertId,
   assertLocalReferences,
@@ -9,6 +9,8 @@ import {
   servicePrincipal,
   updateRecord,
   type SubgraphContext,
+  RecordIdArg,
+  VersionArg,
 } from "@sstc/subgraph-kit";
 import { ProgramPartnership } from "./partnership.entity";
 import { CreateProgramPartnershipInput, UpdateProgramPartnershipInput } from "./partnership.inputs";
@@ -44,8 +46,8 @@ export class ProgramPartnershipMutations {
   @Authorized("editor")
   @Mutation(() => ProgramPartnership, { description: "Changes a programme partnership at the version you last read." })
   updateProgramPartnership(
-    @Arg("id", () => ID, { description: "Partnership id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @RecordIdArg("Partnership") id: string,
+    @VersionArg() version: number,
     @Arg("input", () => UpdateProgramPartnershipInput, { description: "The changes." }) input: UpdateProgramPartnershipInput,
     @Ctx() ctx: SubgraphContext,
   ) {
@@ -61,11 +63,7 @@ export class ProgramPartnershipMutations {
 
   @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes a programme partnership (soft)." })
-  deleteProgramPartnership(
-    @Arg("id", () => ID, { description: "Partnership id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
-    @Ctx() ctx: SubgraphContext,
-  ) {
+  deleteProgramPartnership(@RecordIdArg("Partnership") id: string, @VersionArg() version: number, @Ctx() ctx: SubgraphContext) {
     return deleteRecord(ctx, { entity: ProgramPartnership, id: assertId(id), version, owners });
   }
 }

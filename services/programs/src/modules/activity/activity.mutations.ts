@@ -1,6 +1,16 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
-import { assertId, assertReferencesExist, createRecord, deleteRecord, servicePrincipal, updateRecord, type SubgraphContext } from "@sstc/subgraph-kit";
+import {
+  assertId,
+  assertReferencesExist,
+  createRecord,
+  deleteRecord,
+  servicePrincipal,
+  updateRecord,
+  type SubgraphContext,
+  RecordIdArg,
+  VersionArg,
+} from "@sstc/subgraph-kit";
 import { Activity } from "./activity.entity";
 import { CreateActivityInput, UpdateActivityInput } from "./activity.inputs";
 import { ownersOfEditionId } from "../edition/edition.ownership";
@@ -30,8 +40,8 @@ export class ActivityMutations {
   @Authorized("editor")
   @Mutation(() => Activity, { description: "Changes an activity at the version you last read." })
   updateActivity(
-    @Arg("id", () => ID, { description: "Activity id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @RecordIdArg("Activity") id: string,
+    @VersionArg() version: number,
     @Arg("input", () => UpdateActivityInput, { description: "The changes." }) input: UpdateActivityInput,
     @Ctx() ctx: SubgraphContext,
   ) {
@@ -47,11 +57,7 @@ export class ActivityMutations {
 
   @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes an activity (soft)." })
-  deleteActivity(
-    @Arg("id", () => ID, { description: "Activity id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
-    @Ctx() ctx: SubgraphContext,
-  ) {
+  deleteActivity(@RecordIdArg("Activity") id: string, @VersionArg() version: number, @Ctx() ctx: SubgraphContext) {
     return deleteRecord(ctx, { entity: Activity, id: assertId(id), version, owners: ownersOf });
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import {
   assertId,
@@ -9,6 +9,8 @@ import {
   servicePrincipal,
   updateRecord,
   type SubgraphContext,
+  RecordIdArg,
+  VersionArg,
 } from "@sstc/subgraph-kit";
 import { Commitment, FollowUpStatus } from "./commitment.entity";
 import { CreateCommitmentInput, UpdateCommitmentInput } from "./commitment.inputs";
@@ -35,8 +37,8 @@ export class CommitmentMutations {
   @Authorized("editor")
   @Mutation(() => Commitment, { description: "Changes a commitment — typically its follow-up status — at the version you last read." })
   updateCommitment(
-    @Arg("id", () => ID, { description: "Commitment id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @RecordIdArg("Commitment") id: string,
+    @VersionArg() version: number,
     @Arg("input", () => UpdateCommitmentInput, { description: "The changes." }) input: UpdateCommitmentInput,
     @Ctx() ctx: SubgraphContext,
   ) {
@@ -45,11 +47,7 @@ export class CommitmentMutations {
 
   @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes a commitment (soft)." })
-  deleteCommitment(
-    @Arg("id", () => ID, { description: "Commitment id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
-    @Ctx() ctx: SubgraphContext,
-  ) {
+  deleteCommitment(@RecordIdArg("Commitment") id: string, @VersionArg() version: number, @Ctx() ctx: SubgraphContext) {
     return deleteRecord(ctx, { entity: Commitment, id: assertId(id), version, owners: ownersOf });
   }
 }

@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from "type-graphql";
-import { Language, SortDirection } from "@sstc/subgraph-kit";
+import { OrderInput } from "@sstc/subgraph-kit";
 import { ActivityStatus } from "../program/program.enums";
 import { SharedFilter } from "../search/shared.filters";
 
@@ -35,16 +35,4 @@ registerEnumType(EditionOrderField, {
 });
 
 @InputType({ description: "The order of an edition list; ties are broken by id, so paging is stable." })
-export class EditionOrder {
-  @Field(() => EditionOrderField, { defaultValue: EditionOrderField.START_DATE, description: "What to order by." })
-  field: EditionOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Ascending or descending." })
-  direction: SortDirection;
-
-  @Field(() => Language, {
-    defaultValue: Language.EN,
-    description: "For TITLE: the language whose titles are compared (falling back to English where a translation is missing).",
-  })
-  lang: Language;
-}
+export class EditionOrder extends OrderInput(EditionOrderField, EditionOrderField.START_DATE) {}

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import {
   assertId,
@@ -11,6 +11,8 @@ import {
   updateRecord,
   type ForeignReference,
   type SubgraphContext,
+  RecordIdArg,
+  VersionArg,
 } from "@sstc/subgraph-kit";
 import { Edition } from "./edition.entity";
 import { CreateEditionInput, UpdateEditionInput } from "./edition.inputs";
@@ -60,8 +62,8 @@ export class EditionMutations {
   @Authorized("editor")
   @Mutation(() => Edition, { description: "Changes an edition at the version you last read; CONFLICT if it changed since." })
   updateEdition(
-    @Arg("id", () => ID, { description: "Edition id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @RecordIdArg("Edition") id: string,
+    @VersionArg() version: number,
     @Arg("input", () => UpdateEditionInput, { description: "The changes." }) input: UpdateEditionInput,
     @Ctx() ctx: SubgraphContext,
   ) {
@@ -83,11 +85,7 @@ export class EditionMutations {
 
   @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes an edition (soft)." })
-  deleteEdition(
-    @Arg("id", () => ID, { description: "Edition id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
-    @Ctx() ctx: SubgraphContext,
-  ) {
+  deleteEdition(@RecordIdArg("Edition") id: string, @VersionArg() version: number, @Ctx() ctx: SubgraphContext) {
     return deleteRecord(ctx, { entity: Edition, id: assertId(id), version, owners: ownersOf });
   }
 }

@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import {
   assertId,
@@ -14,6 +14,8 @@ import {
   writeTransaction,
   type ForeignReference,
   type SubgraphContext,
+  RecordIdArg,
+  VersionArg,
 } from "@sstc/subgraph-kit";
 import { Participation, ParticipationStatus } from "./participation.entity";
 import { ParticipationInput, UpdateParticipationInput } from "./participation.inputs";
@@ -111,8 +113,8 @@ export class ParticipationMutations {
   @Authorized("editor")
   @Mutation(() => Participation, { description: "Changes a participation (e.g. its status) at the version you last read." })
   updateParticipation(
-    @Arg("id", () => ID, { description: "Participation id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @RecordIdArg("Participation") id: string,
+    @VersionArg() version: number,
     @Arg("input", () => UpdateParticipationInput, { description: "The changes." }) input: UpdateParticipationInput,
     @Ctx() ctx: SubgraphContext,
   ) {
@@ -128,11 +130,7 @@ export class ParticipationMutations {
 
   @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes a participation (soft)." })
-  deleteParticipation(
-    @Arg("id", () => ID, { description: "Participation id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
-    @Ctx() ctx: SubgraphContext,
-  ) {
+  deleteParticipation(@RecordIdArg("Participation") id: string, @VersionArg() version: number, @Ctx() ctx: SubgraphContext) {
     return deleteRecord(ctx, { entity: Participation, id: assertId(id), version, owners: ownersOf });
   }
 }

@@ -1,5 +1,5 @@
 import { callSubgraph, type SubgraphContext } from "@sstc/subgraph-kit";
-import type { PartnershipRole } from "./partnership-role";
+import type { PartnershipRole } from "@sstc/vocabularies";
 
 /** Internal query of the partners subgraph (hidden from the public API there). */
 const PROGRAM_IDS_BY_PARTNER = `query ProgramIdsByPartner($partnerId: ID!, $role: PartnershipRole) {

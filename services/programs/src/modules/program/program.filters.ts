@@ -1,5 +1,5 @@
 import { Field, InputType, registerEnumType } from "type-graphql";
-import { Language, SortDirection } from "@sstc/subgraph-kit";
+import { OrderInput } from "@sstc/subgraph-kit";
 import { ActivityStatus } from "./program.enums";
 import { SharedFilter } from "../search/shared.filters";
 
@@ -35,16 +35,4 @@ registerEnumType(ProgramOrderField, {
 });
 
 @InputType({ description: "The order of a programme list; ties are broken by id, so paging is stable." })
-export class ProgramOrder {
-  @Field(() => ProgramOrderField, { defaultValue: ProgramOrderField.CODE, description: "What to order by." })
-  field: ProgramOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: "Ascending or descending." })
-  direction: SortDirection;
-
-  @Field(() => Language, {
-    defaultValue: Language.EN,
-    description: "For TITLE: the language whose titles are compared (falling back to English where a translation is missing).",
-  })
-  lang: Language;
-}
+export class ProgramOrder extends OrderInput(ProgramOrderField, ProgramOrderField.CODE) {}

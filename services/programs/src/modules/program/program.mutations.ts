@@ -1,4 +1,4 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import { Not, type EntityManager } from "typeorm";
 import {
   assertId,
@@ -12,6 +12,8 @@ import {
   updateRecord,
   type FieldChange,
   type SubgraphContext,
+  RecordIdArg,
+  VersionArg,
 } from "@sstc/subgraph-kit";
 import { Program } from "./program.entity";
 import { CreateProgramInput, UpdateProgramInput } from "./program.inputs";
@@ -85,8 +87,8 @@ export class ProgramMutations {
   @Authorized("editor")
   @Mutation(() => Program, { description: "Changes a programme at the version you last read; CONFLICT if it changed since." })
   updateProgram(
-    @Arg("id", () => ID, { description: "Programme id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
+    @RecordIdArg("Programme") id: string,
+    @VersionArg() version: number,
     @Arg("input", () => UpdateProgramInput, { description: "The changes." }) input: UpdateProgramInput,
     @Ctx() ctx: SubgraphContext,
   ) {
@@ -115,11 +117,7 @@ export class ProgramMutations {
 
   @Authorized("editor")
   @Mutation(() => ID, { description: "Deletes a programme (soft)." })
-  deleteProgram(
-    @Arg("id", () => ID, { description: "Programme id." }) id: string,
-    @Arg("version", () => Int, { description: "The version you last read." }) version: number,
-    @Ctx() ctx: SubgraphContext,
-  ) {
+  deleteProgram(@RecordIdArg("Programme") id: string, @VersionArg() version: number, @Ctx() ctx: SubgraphContext) {
     return deleteRecord(ctx, { entity: Program, id: assertId(id), version, owners });
   }
 }

@@ -1,5 +1,5 @@
 import type { ActivityStatus, CooperationModality } from "../program/program.enums";
-import type { PartnershipRole } from "../partnership/partnership-role";
+import type { PartnershipRole } from "@sstc/vocabularies";
 import { CountryInvolvement } from "./country-involvement";
 import type { DayRange } from "./filter-values";
 import type { SqlConditions } from "./sql-conditions";

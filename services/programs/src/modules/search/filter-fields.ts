@@ -1,5 +1,5 @@
 import { assertCountryCode, assertId, BadUserInputError } from "@sstc/subgraph-kit";
-import type { PartnershipRole } from "../partnership/partnership-role";
+import type { PartnershipRole } from "@sstc/vocabularies";
 import { assertSdgGoal, assertSdgTarget } from "../sdg/sdg-codes";
 import { CountryInvolvement } from "./country-involvement";
 import type { EditionCriteria, ProgramCriteria } from "./criteria";

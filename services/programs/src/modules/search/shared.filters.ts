@@ -1,6 +1,6 @@
 import { Field, ID, InputType, Int } from "type-graphql";
 import { CooperationModality } from "../program/program.enums";
-import { PartnershipRole } from "../partnership/partnership-role";
+import { PartnershipRole } from "@sstc/vocabularies";
 import { CountryInvolvement } from "./country-involvement";
 import type { SharedFilterInput } from "./filter-fields";
 

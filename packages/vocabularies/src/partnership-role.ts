@@ -1,9 +1,9 @@
 import { registerEnumType } from "type-graphql";
 
 /**
- * The partners subgraph's PartnershipRole, declared here too because the
- * programme filter takes it as input. Federation composition refuses the
- * supergraph if the two declarations ever differ, so they cannot drift.
+ * A partner's role in a program: IATI's OrganisationRole code list, plus
+ * co-organiser for SSTC events. Owned by the partners subgraph; programs
+ * declares it too, because its program filter takes it as input.
  */
 export enum PartnershipRole {
   FUNDING = "FUNDING",
@@ -23,3 +23,12 @@ registerEnumType(PartnershipRole, {
     CO_ORGANISER: { description: "Organises events of the programme together with the implementer (no IATI code)." },
   },
 });
+
+/** The IATI OrganisationRole code of each role; co-organiser has none. */
+export const IATI_ORGANISATION_ROLE: Record<PartnershipRole, number | null> = {
+  FUNDING: 1,
+  ACCOUNTABLE: 2,
+  EXTENDING: 3,
+  IMPLEMENTING: 4,
+  CO_ORGANISER: null,
+};
