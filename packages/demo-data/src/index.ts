@@ -41,6 +41,10 @@ export const DemoIds = {
   agreement: {
     sstcColomboPlan: uuid(7, 1),
   },
+  source: {
+    /** The ANTARA news article of 17 November 2023 the demo data set comes from. */
+    antaraTpbis2023: uuid(8, 1),
+  },
 } as const;
 
 /** One placeholder participant of the 2023 edition. */

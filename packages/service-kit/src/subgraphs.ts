@@ -9,7 +9,7 @@ export const SUBGRAPHS = [
     name: "programs",
     port: 4001,
     /** The entity types this subgraph owns (resolves by key), with the key other subgraphs reference them by. */
-    owns: { Program: "id", Edition: "id" },
+    owns: { Program: "id", Edition: "id", Source: "id" },
   },
   {
     name: "institutions",

@@ -20,3 +20,4 @@ export * from "./sorting";
 export * from "./subgraph";
 export * from "./validation";
 export * from "./where";
+export * from "./provenance";

@@ -2,6 +2,12 @@ import { BeforeInsert, BeforeUpdate, Column, DeleteDateColumn, PrimaryColumn, Ve
 import { Field, ID, Int, ObjectType, type ClassType } from "type-graphql";
 import { newId } from "./ids";
 
+/** Field names stored comma-separated (GraphQL names never hold a comma); TypeORM may hand either form to both directions. */
+const placeholderFieldsColumn = {
+  to: (names: unknown) => (Array.isArray(names) ? names.join(",") : names),
+  from: (text: unknown) => (Array.isArray(text) ? text : typeof text === "string" && text ? text.split(",") : []),
+};
+
 /**
  * Columns every editable record has: a UUID id, a version that catches
  * concurrent edits, timestamps, and a soft-delete mark. TypeORM bumps
@@ -27,6 +33,17 @@ export abstract class BaseRecord {
 
   @DeleteDateColumn({ type: "datetime", precision: 3, nullable: true })
   deletedAt: Date | null;
+
+  @Field({ description: "True when the whole record stands in for something no source documents (demo data); its `sources` are then empty." })
+  @Column("boolean", { default: false })
+  isPlaceholder: boolean;
+
+  @Field(() => [String], {
+    description:
+      "Fields of this record whose values no source documents (demo data), by GraphQL field name; empty when every value is documented or the record is a placeholder.",
+  })
+  @Column("varchar", { length: 500, default: "", transformer: placeholderFieldsColumn })
+  placeholderFields: string[];
 
   @BeforeInsert()
   protected stampInsert() {
@@ -57,6 +74,18 @@ export function recordColumns(): TableColumnOptions[] {
     { name: "createdAt", type: "datetime", precision: 3 },
     { name: "updatedAt", type: "datetime", precision: 3 },
     { name: "deletedAt", type: "datetime", precision: 3, isNullable: true },
+  ];
+}
+
+/**
+ * The provenance columns of {@link BaseRecord} (added to the first tables by
+ * each subgraph's Provenance migration): a table created later lists them
+ * with `recordColumns()`.
+ */
+export function provenanceColumns(): TableColumnOptions[] {
+  return [
+    { name: "isPlaceholder", type: "boolean", default: false },
+    { name: "placeholderFields", type: "varchar", length: "500", default: "''" },
   ];
 }
 

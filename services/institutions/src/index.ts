@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import { AuditEntry, AuditTrail1732800000000, type SubgraphDefinition } from "@sstc/subgraph-kit";
+import { AuditEntry, AuditTrail1732800000000, Citation, type SubgraphDefinition } from "@sstc/subgraph-kit";
+import { Provenance1733300000000 } from "./migrations/1733300000000-Provenance";
 import { InitialInstitutions1732600000000 } from "./migrations/1732600000000-InitialInstitutions";
 import { Country } from "./modules/country/country.entity";
 import { AdministrativeArea } from "./modules/area/area.entity";
@@ -10,8 +11,8 @@ import { seedInstitutions } from "./seed/demo";
 
 export const institutionsSubgraph: SubgraphDefinition = {
   name: "institutions",
-  entities: [Country, AdministrativeArea, Institution, Person, AuditEntry],
-  migrations: [InitialInstitutions1732600000000, AuditTrail1732800000000],
+  entities: [Country, AdministrativeArea, Institution, Person, Citation, AuditEntry],
+  migrations: [InitialInstitutions1732600000000, AuditTrail1732800000000, Provenance1733300000000],
   buildSchema: buildInstitutionsSchema,
   isEmpty: async (db) => (await db.getRepository(Country).count()) === 0,
   seed: seedInstitutions,

@@ -1,7 +1,8 @@
-import { auditTrailResolver, buildFederatedSchema, historyResolver } from "@sstc/subgraph-kit";
+import { auditTrailResolver, buildFederatedSchema, historyResolver, provenanceResolver, SourceRef } from "@sstc/subgraph-kit";
 import { Institution } from "./modules/institution/institution.entity";
 import { InstitutionMutations } from "./modules/institution/institution.mutations";
 import { Person } from "./modules/person/person.entity";
+import { AdministrativeArea } from "./modules/area/area.entity";
 import { PersonMutations } from "./modules/person/person.mutations";
 import { CountryResolver, countryReference } from "./modules/country/country.resolver";
 import { AreaResolver, areaReference } from "./modules/area/area.resolver";
@@ -21,6 +22,7 @@ export function buildInstitutionsSchema() {
         PersonMutations,
         historyResolver(Institution),
         historyResolver(Person),
+        ...[AdministrativeArea, Institution, Person].map((type) => provenanceResolver(type, SourceRef)),
         auditTrailResolver("institutions"),
       ],
     },

@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import { AuditEntry, AuditTrail1732800000000, type SubgraphDefinition } from "@sstc/subgraph-kit";
+import { AuditEntry, AuditTrail1732800000000, Citation, type SubgraphDefinition } from "@sstc/subgraph-kit";
+import { Provenance1733300000000 } from "./migrations/1733300000000-Provenance";
 import { InitialPartners1732600000000 } from "./migrations/1732600000000-InitialPartners";
 import { Partner } from "./modules/partner/partner.entity";
 import { Agreement, AgreementParty } from "./modules/agreement/agreement.entity";
@@ -10,8 +11,8 @@ import { LiveUniqueness1733000000000 } from "./migrations/1733000000000-LiveUniq
 
 export const partnersSubgraph: SubgraphDefinition = {
   name: "partners",
-  entities: [Partner, Agreement, AgreementParty, ProgramPartnership, AuditEntry],
-  migrations: [InitialPartners1732600000000, AuditTrail1732800000000, LiveUniqueness1733000000000],
+  entities: [Partner, Agreement, AgreementParty, ProgramPartnership, Citation, AuditEntry],
+  migrations: [InitialPartners1732600000000, AuditTrail1732800000000, LiveUniqueness1733000000000, Provenance1733300000000],
   buildSchema: buildPartnersSchema,
   isEmpty: async (db) => (await db.getRepository(Partner).count({ withDeleted: true })) === 0,
   seed: seedPartners,

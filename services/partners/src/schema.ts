@@ -1,7 +1,7 @@
-import { auditTrailResolver, buildFederatedSchema, historyResolver } from "@sstc/subgraph-kit";
+import { auditTrailResolver, buildFederatedSchema, historyResolver, provenanceResolver, SourceRef } from "@sstc/subgraph-kit";
 import { Partner } from "./modules/partner/partner.entity";
 import { PartnerMutations } from "./modules/partner/partner.mutations";
-import { Agreement } from "./modules/agreement/agreement.entity";
+import { Agreement, AgreementParty } from "./modules/agreement/agreement.entity";
 import { AgreementMutations } from "./modules/agreement/agreement.mutations";
 import { ProgramPartnership } from "./modules/partnership/partnership.entity";
 import { ProgramPartnershipMutations } from "./modules/partnership/partnership.mutations";
@@ -25,6 +25,7 @@ export function buildPartnersSchema() {
         historyResolver(Partner),
         historyResolver(Agreement),
         historyResolver(ProgramPartnership),
+        ...[Partner, Agreement, AgreementParty, ProgramPartnership].map((type) => provenanceResolver(type, SourceRef)),
         auditTrailResolver("partners"),
       ],
     },

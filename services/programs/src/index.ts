@@ -1,5 +1,7 @@
 import "reflect-metadata";
-import { AuditEntry, AuditTrail1732800000000, type SubgraphDefinition } from "@sstc/subgraph-kit";
+import { AuditEntry, AuditTrail1732800000000, Citation, type SubgraphDefinition } from "@sstc/subgraph-kit";
+import { Provenance1733300000000, Sources1733300000001 } from "./migrations/1733300000000-Provenance";
+import { Source } from "./modules/source/source.entity";
 import { InitialPrograms1732600000000 } from "./migrations/1732600000000-InitialPrograms";
 import { NormaliseSdgTargets1732700000000 } from "./migrations/1732700000000-NormaliseSdgTargets";
 import { Publication1732900000000 } from "./migrations/1732900000000-Publication";
@@ -15,8 +17,16 @@ import { LiveUniqueness1733000000000 } from "./migrations/1733000000000-LiveUniq
 
 export const programsSubgraph: SubgraphDefinition = {
   name: "programs",
-  entities: [Program, ProgramSdgTarget, Edition, Activity, Participation, Commitment, AuditEntry],
-  migrations: [InitialPrograms1732600000000, NormaliseSdgTargets1732700000000, AuditTrail1732800000000, Publication1732900000000, LiveUniqueness1733000000000],
+  entities: [Program, ProgramSdgTarget, Edition, Activity, Participation, Commitment, Source, Citation, AuditEntry],
+  migrations: [
+    InitialPrograms1732600000000,
+    NormaliseSdgTargets1732700000000,
+    AuditTrail1732800000000,
+    Publication1732900000000,
+    LiveUniqueness1733000000000,
+    Provenance1733300000000,
+    Sources1733300000001,
+  ],
   buildSchema: buildProgramsSchema,
   isEmpty: async (db) => (await db.getRepository(Program).count({ withDeleted: true })) === 0,
   seed: seedPrograms,

@@ -1,4 +1,6 @@
-import { auditTrailResolver, buildFederatedSchema, historyResolver } from "@sstc/subgraph-kit";
+import { auditTrailResolver, buildFederatedSchema, historyResolver, provenanceResolver } from "@sstc/subgraph-kit";
+import { Source } from "./modules/source/source.entity";
+import { SourceResolver, sourceReference, sourcesById } from "./modules/source/source.resolver";
 import { Edition } from "./modules/edition/edition.entity";
 import { EditionMutations } from "./modules/edition/edition.mutations";
 import { Program } from "./modules/program/program.entity";
@@ -41,10 +43,12 @@ export function buildProgramsSchema() {
         historyResolver(Activity),
         historyResolver(Participation),
         historyResolver(Commitment),
+        ...[Program, Edition, Activity, Participation, Commitment].map((type) => provenanceResolver(type, Source, sourcesById)),
+        SourceResolver,
         auditTrailResolver("programs"),
       ],
       orphanedTypes: [AdministrativeAreaRef, PersonRef],
     },
-    { ...programReference, ...editionReference },
+    { ...programReference, ...editionReference, ...sourceReference },
   );
 }

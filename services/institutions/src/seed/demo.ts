@@ -4,6 +4,7 @@ import { Country } from "../modules/country/country.entity";
 import { AdministrativeArea, AreaLevel } from "../modules/area/area.entity";
 import { Institution, InstitutionType } from "../modules/institution/institution.entity";
 import { Gender, Person } from "../modules/person/person.entity";
+import { recordProvenance } from "@sstc/subgraph-kit";
 
 /**
  * The Colombo Plan's 28 member countries (plus none else: every country the
@@ -217,5 +218,29 @@ export async function seedInstitutions(db: DataSource): Promise<void> {
         })),
       ]),
     );
+
+    // What the article documents, cited to it, and what the demo data had to invent, marked (README: Demo data).
+    const homes = indonesianHomeAreas.map((_, i) => i);
+    await recordProvenance(tx, {
+      sourceId: DemoIds.source.antaraTpbis2023,
+      documented: [
+        { entity: AdministrativeArea, ids: [DemoIds.area.dkiJakarta, DemoIds.area.eastJakarta] },
+        { entity: Institution, ids: [I.perpusnas, I.kemensetneg, I.kemenlu, I.colomboPlanSecretariat, I.mutiaraRawaBinongLibrary] },
+        { entity: Institution, ids: [I.kemenluSosbudDirectorate], placeholderFields: ["acronym"] },
+        { entity: Person, ids: [DemoIds.person.ofySofiana] },
+      ],
+      placeholders: [
+        { entity: AdministrativeArea, ids: homes.map((i) => demoAreaIds.home(i)) },
+        {
+          entity: Institution,
+          ids: [
+            I.eastJakartaGovernment,
+            ...homes.map((i) => demoAreaIds.homeLibrary(i)),
+            ...foreignSendingLibraries.map((_, i) => demoAreaIds.sendingLibrary(i)),
+          ],
+        },
+        { entity: Person, ids: demoParticipants().map((p) => p.personId) },
+      ],
+    });
   });
 }

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { recordProvenance } from "@sstc/subgraph-kit";
 import { DemoIds } from "@sstc/demo-data";
 import { Partner, PartnerKind } from "../modules/partner/partner.entity";
 import { Agreement, AgreementKind, AgreementParty } from "../modules/agreement/agreement.entity";
@@ -79,7 +80,7 @@ export async function seedPartners(db: DataSource): Promise<void> {
       }),
     );
     const parties = tx.getRepository(AgreementParty);
-    await parties.save(
+    const [kemensetnegParty, colomboPlanParty] = await parties.save(
       parties.create([
         { agreementId: DemoIds.agreement.sstcColomboPlan, partnerId: P.kemensetneg, role: "Indonesian party (SSTC coordination)" },
         { agreementId: DemoIds.agreement.sstcColomboPlan, partnerId: P.colomboPlan, role: "International organisation" },
@@ -87,7 +88,7 @@ export async function seedPartners(db: DataSource): Promise<void> {
     );
 
     const partnerships = tx.getRepository(ProgramPartnership);
-    await partnerships.save(
+    const [perpusnasRole, kemensetnegRole, directorateRole, sstcCoordination, colomboPlanRole] = await partnerships.save(
       partnerships.create([
         {
           programId: DemoIds.program.tpbisColomboPlan,
@@ -126,5 +127,22 @@ export async function seedPartners(db: DataSource): Promise<void> {
         },
       ]),
     );
+
+    // What the article documents, cited to it, and what the demo data had to invent, marked (README: Demo data).
+    // It says the government collaborates with the Colombo Plan: not which ministry signs, or in what instrument.
+    await recordProvenance(tx, {
+      sourceId: DemoIds.source.antaraTpbis2023,
+      documented: [
+        { entity: Partner, ids: Object.values(P) },
+        { entity: Agreement, ids: [DemoIds.agreement.sstcColomboPlan], placeholderFields: ["kind"] },
+        { entity: AgreementParty, ids: [colomboPlanParty.id] },
+        // Who collaborated is documented; the IATI role each one plays is a reading of it.
+        { entity: ProgramPartnership, ids: [perpusnasRole.id, kemensetnegRole.id, directorateRole.id, colomboPlanRole.id], placeholderFields: ["role"] },
+      ],
+      placeholders: [
+        { entity: AgreementParty, ids: [kemensetnegParty.id] },
+        { entity: ProgramPartnership, ids: [sstcCoordination.id] },
+      ],
+    });
   });
 }

@@ -8,6 +8,8 @@ import { ParticipantGender, Participation, ParticipationRole, ParticipationStatu
 import { Commitment, FollowUpStatus } from "../modules/commitment/commitment.entity";
 import { ProgramSdgTarget } from "../modules/sdg/program-sdg-target.entity";
 import { sdgRows } from "../modules/sdg/sdg-codes";
+import { Source } from "../modules/source/source.entity";
+import { recordProvenance } from "@sstc/subgraph-kit";
 
 const SENDING_COUNTRIES = ["LA", "MY", "NP", "LK", "VN", "MM"];
 const COUNTRY_NAMES: Record<string, [string, string]> = {
@@ -24,6 +26,19 @@ const COUNTRY_NAMES: Record<string, [string, string]> = {
 export async function seedPrograms(db: DataSource): Promise<void> {
   const I = DemoIds.institution;
   await db.transaction(async (tx) => {
+    await tx.getRepository(Source).save(
+      tx.getRepository(Source).create({
+        id: DemoIds.source.antaraTpbis2023,
+        publisher: "ANTARA",
+        // The stored copy of the article has no headline: this title describes it, and says so.
+        title: "National Library wraps up TPBIS good-practice sharing with Colombo Plan countries",
+        placeholderFields: ["title"],
+        url: null,
+        publishedOn: "2023-11-17",
+        language: "en",
+        credits: "Translator: Lintang B, Azis Kurmala; Editor: Tia Mutiasari",
+      }),
+    );
     const programs = tx.getRepository(Program);
     await programs.save(
       programs.create({
@@ -109,7 +124,7 @@ export async function seedPrograms(db: DataSource): Promise<void> {
     );
 
     const activities = tx.getRepository(Activity);
-    await activities.save(
+    const [exploration, visit, closing] = await activities.save(
       activities.create([
         {
           editionId,
@@ -149,7 +164,7 @@ export async function seedPrograms(db: DataSource): Promise<void> {
     );
 
     const participations = tx.getRepository(Participation);
-    await participations.save(
+    const [speaker, ...participants] = await participations.save(
       participations.create([
         {
           editionId,
@@ -177,7 +192,7 @@ export async function seedPrograms(db: DataSource): Promise<void> {
     );
 
     const commitments = tx.getRepository(Commitment);
-    await commitments.save(
+    const invented = await commitments.save(
       commitments.create(
         [...SENDING_COUNTRIES, "ID"].map((code) => ({
           editionId,
@@ -190,5 +205,25 @@ export async function seedPrograms(db: DataSource): Promise<void> {
         })),
       ),
     );
+
+    // What the article documents, cited to it, and what the demo data had to invent, marked (README: Demo data).
+    const P = DemoIds.program;
+    await recordProvenance(tx, {
+      sourceId: DemoIds.source.antaraTpbis2023,
+      documented: [
+        { entity: Program, ids: [P.sstc], placeholderFields: ["modality", "status", "leadInstitution", "sdgGoals", "sdgTargets"] },
+        { entity: Program, ids: [P.tpbis], placeholderFields: ["status", "sdgGoals", "sdgTargets"] },
+        { entity: Program, ids: [P.tpbisColomboPlan], placeholderFields: ["modality", "status", "sdgGoals", "sdgTargets"] },
+        { entity: Edition, ids: [editionId] },
+        { entity: Activity, ids: [exploration.id], placeholderFields: ["date", "site"] },
+        { entity: Activity, ids: [visit.id] },
+        { entity: Activity, ids: [closing.id], placeholderFields: ["site"] },
+        { entity: Participation, ids: [speaker.id] },
+        // Eight from six named countries and ten Indonesians: who came from where, and everything about each, is not in the article.
+        { entity: Participation, ids: participants.map((p) => p.id), placeholderFields: ["person", "country", "institution", "area", "gender", "status"] },
+      ],
+      // The organisers' hope that participants take a commitment home, not commitments anyone made.
+      placeholders: [{ entity: Commitment, ids: invented.map((c) => c.id) }],
+    });
   });
 }

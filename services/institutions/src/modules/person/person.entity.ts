@@ -21,10 +21,6 @@ export class Person extends BaseRecord {
   @Column("varchar", { length: 160 })
   fullName: string;
 
-  @Field({ description: "True when the person is a placeholder standing in for someone the source does not name." })
-  @Column("boolean", { default: false })
-  isPlaceholder: boolean;
-
   // `position` and `positionText` are declared in PersonResolver: a gated text twin must be nullable, which @Bilingual's is not.
   @Column("varchar", { length: 255, nullable: true })
   positionEn: string | null;

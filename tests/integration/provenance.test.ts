@@ -1,0 +1,135 @@
+import { DemoIds } from "@sstc/demo-data";
+import { as, expectData, startTestGraph, type TestGraph } from "../support/graph";
+
+/*
+ * Sources and placeholders on the demo data set, through the gateway: every
+ * record is either cited to the article it comes from or marked as a
+ * placeholder, never both and never neither; a documented record names the
+ * fields whose values the article does not give.
+ */
+let graph: TestGraph;
+beforeAll(async () => {
+  graph = await startTestGraph();
+});
+afterAll(() => graph?.stop());
+
+const PROVENANCE = "id isPlaceholder placeholderFields sources { id publisher }";
+
+interface Provenanced {
+  id: string;
+  isPlaceholder: boolean;
+  placeholderFields: string[];
+  sources: Array<{ id: string; publisher: string }>;
+}
+type Nodes = { nodes: Provenanced[] };
+
+// In five requests, each well within the cost limit.
+const EVERY_RECORD = [
+  `query ProgramRecords { programs(first: 10) { nodes { ${PROVENANCE} partnerships(first: 10) { nodes { ${PROVENANCE} } } } } }`,
+  `query EditionRecords {
+    editions(first: 5) { nodes { ${PROVENANCE} activities(first: 10) { nodes { ${PROVENANCE} } } commitments(first: 10) { nodes { ${PROVENANCE} } } } }
+  }`,
+  `query ParticipationRecords { editions(first: 5) { nodes { participations(first: 25) { nodes { ${PROVENANCE} } } } } }`,
+  `query InstitutionRecords {
+    institutions(first: 50) { nodes { ${PROVENANCE} } }
+    people(first: 50) { nodes { ${PROVENANCE} } }
+    administrativeAreas(first: 50) { nodes { ${PROVENANCE} } }
+  }`,
+  `query PartnerRecords { partners(first: 20) { nodes { ${PROVENANCE} } } agreements(first: 10) { nodes { ${PROVENANCE} parties(first: 10) { nodes { ${PROVENANCE} } } } } }`,
+];
+
+type EveryRecord = {
+  programs: { nodes: Array<Provenanced & { partnerships: Nodes }> };
+  editions: { nodes: Array<Provenanced & { activities: Nodes; participations: Nodes; commitments: Nodes }> };
+  institutions: Nodes;
+  people: Nodes;
+  administrativeAreas: Nodes;
+  partners: Nodes;
+  agreements: { nodes: Array<Provenanced & { parties: Nodes }> };
+};
+
+describe("provenance of the demo data", () => {
+  let records: Record<string, Provenanced[]>;
+  beforeAll(async () => {
+    const admin = await as("admin");
+    const parts = await Promise.all(EVERY_RECORD.map(async (query) => expectData(await graph.query<Partial<EveryRecord>>(query, {}, admin))));
+    // The two edition queries read different lists of the same editions: merge them edition by edition.
+    const [programs, editions, participations, ...rest] = parts;
+    const data = Object.assign({}, programs, ...rest, {
+      editions: { nodes: editions.editions!.nodes.map((e, i) => ({ ...e, participations: participations.editions!.nodes[i].participations })) },
+    }) as EveryRecord;
+    records = {
+      Program: data.programs.nodes,
+      ProgramPartnership: data.programs.nodes.flatMap((p) => p.partnerships.nodes),
+      Edition: data.editions.nodes,
+      Activity: data.editions.nodes.flatMap((e) => e.activities.nodes),
+      Participation: data.editions.nodes.flatMap((e) => e.participations.nodes),
+      Commitment: data.editions.nodes.flatMap((e) => e.commitments.nodes),
+      Institution: data.institutions.nodes,
+      Person: data.people.nodes,
+      AdministrativeArea: data.administrativeAreas.nodes,
+      Partner: data.partners.nodes,
+      Agreement: data.agreements.nodes,
+      AgreementParty: data.agreements.nodes.flatMap((a) => a.parties.nodes),
+    };
+  });
+
+  it("reaches records of every kind", () => {
+    for (const [type, list] of Object.entries(records)) expect([type, list.length > 0]).toEqual([type, true]);
+  });
+
+  it("cites the article on every record it documents and marks every other record a placeholder, never both", () => {
+    const unmarked: string[] = [];
+    for (const [type, list] of Object.entries(records)) {
+      for (const r of list) {
+        const cited = r.sources.length > 0;
+        if (cited === r.isPlaceholder) unmarked.push(`${type} ${r.id}: cited ${cited}, placeholder ${r.isPlaceholder}`);
+        if (r.isPlaceholder && r.placeholderFields.length) unmarked.push(`${type} ${r.id}: a placeholder lists placeholder fields`);
+        for (const s of r.sources) expect(s).toEqual({ id: DemoIds.source.antaraTpbis2023, publisher: "ANTARA" });
+      }
+    }
+    expect(unmarked).toEqual([]);
+  });
+
+  it("marks what the article does not say: the invented commitments, modality and SDG alignment, and who came from where", () => {
+    const byId = (type: string, id: string) => records[type].find((r) => r.id === id)!;
+    expect(records.Commitment.length).toBeGreaterThan(0);
+    expect(records.Commitment.every((c) => c.isPlaceholder)).toBe(true);
+    expect(byId("Program", DemoIds.program.tpbisColomboPlan).placeholderFields).toEqual(expect.arrayContaining(["modality", "sdgGoals", "sdgTargets"]));
+    expect(byId("Person", DemoIds.person.ofySofiana)).toMatchObject({ isPlaceholder: false, placeholderFields: [] });
+    const participants = records.Participation.filter((p) => p.placeholderFields.includes("country"));
+    expect(participants).toHaveLength(18);
+  });
+});
+
+describe("sources", () => {
+  it("are public, listed and looked up by id, and followed from a record of any subgraph", async () => {
+    const data = expectData(
+      await graph.query(
+        `query Sources($id: ID!, $partner: ID!) {
+        sources(first: 10) { totalCount nodes { id publisher title publishedOn language credits placeholderFields } }
+        source(id: $id) { publisher }
+        partner(id: $partner) { sources { publisher publishedOn } }
+      }`,
+        { id: DemoIds.source.antaraTpbis2023, partner: DemoIds.partner.perpusnas },
+      ),
+    );
+    expect(data.sources).toEqual({
+      totalCount: 1,
+      nodes: [
+        {
+          id: DemoIds.source.antaraTpbis2023,
+          publisher: "ANTARA",
+          title: expect.stringContaining("Colombo Plan"),
+          publishedOn: "2023-11-17",
+          language: "en",
+          credits: expect.stringContaining("Tia Mutiasari"),
+          placeholderFields: ["title"],
+        },
+      ],
+    });
+    expect(data.source).toEqual({ publisher: "ANTARA" });
+    // The partners subgraph holds only the citation; the gateway fetches the source from programs.
+    expect(data.partner.sources).toEqual([{ publisher: "ANTARA", publishedOn: "2023-11-17" }]);
+  });
+});
