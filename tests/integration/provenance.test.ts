@@ -133,3 +133,39 @@ describe("sources", () => {
     expect(data.partner.sources).toEqual([{ publisher: "ANTARA", publishedOn: "2023-11-17" }]);
   });
 });
+
+describe("statistics over placeholders", () => {
+  it("say, per bucket, how many of the counted items rest on a placeholder", async () => {
+    const { statistics } = expectData(
+      await graph.query(`query PlaceholderStatistics {
+        statistics {
+          participationCount placeholderParticipationCount placeholderProgramCount placeholderEditionCount
+          participantsByCountry { key count placeholderCount }
+          participantsByGender { key count placeholderCount }
+          participantsByRole { key count placeholderCount }
+          programsByModality { key count placeholderCount }
+          programsBySdgGoal { key count placeholderCount }
+        }
+      }`),
+    );
+    expect(statistics).toMatchObject({ participationCount: 19, placeholderParticipationCount: 0, placeholderProgramCount: 0, placeholderEditionCount: 0 });
+    // Who came from which country is not in the article: all but the speaker rest on a placeholder.
+    const byCountry = Object.fromEntries(statistics.participantsByCountry.map((b: { key: string }) => [b.key, b]));
+    expect(byCountry.ID).toEqual({ key: "ID", count: 11, placeholderCount: 10 });
+    for (const code of ["LA", "MY", "NP", "LK", "VN", "MM"]) expect(byCountry[code].placeholderCount).toBe(byCountry[code].count);
+    // The speaker's gender is the article's ("she said"); the participants' are invented.
+    expect(statistics.participantsByGender).toEqual([
+      { key: "FEMALE", count: 10, placeholderCount: 9 },
+      { key: "MALE", count: 9, placeholderCount: 9 },
+    ]);
+    // Roles are documented: one speaker, eighteen participants.
+    expect(statistics.participantsByRole.every((b: { placeholderCount: number }) => b.placeholderCount === 0)).toBe(true);
+    // TPBIS has no modality (documented as unknown); SSTC's and TPBIS-CP's modalities are invented.
+    expect(statistics.programsByModality).toEqual([
+      { key: "NONE", count: 1, placeholderCount: 0 },
+      { key: "SOUTH_SOUTH", count: 1, placeholderCount: 1 },
+      { key: "TRIANGULAR", count: 1, placeholderCount: 1 },
+    ]);
+    for (const bucket of statistics.programsBySdgGoal) expect(bucket.placeholderCount).toBe(bucket.count);
+  });
+});

@@ -18,17 +18,45 @@ export const YEAR_OF_EDITION = "SUBSTR(e.plannedStartDate, 1, 4)";
 export const NO_MODALITY = "NONE";
 export const GENDER_NOT_RECORDED = "NOT_RECORDED";
 
-/** Runs a grouped count: `bucket` names the group, `count` counts it; groups ordered by key. */
-async function grouped<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, where: SqlConditions, bucket: string, count: string): Promise<StatisticsBucket[]> {
-  const rows: Array<{ bucket: string | number; count: string | number }> = await where
+/**
+ * True (in SQL) for a record of alias `alias` that is a placeholder, or whose
+ * field `field` holds a value no source gives (it is in `placeholderFields`,
+ * stored comma-separated). Field names are constants of this module, never
+ * user input.
+ */
+export function placeholderSql(alias: string, field?: string): string {
+  const whole = `${alias}.isPlaceholder = 1`;
+  return field ? `(${whole} OR CONCAT(',', ${alias}.placeholderFields, ',') LIKE '%,${field},%')` : whole;
+}
+
+/**
+ * Runs a grouped count: `bucket` names the group, `counted` is what is
+ * counted (`*`, or an expression counted distinct), and `placeholder` says
+ * which of them are placeholders; groups ordered by key.
+ */
+async function grouped<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  where: SqlConditions,
+  bucket: string,
+  counted: { all: true } | { distinct: string },
+  placeholder: string,
+): Promise<StatisticsBucket[]> {
+  const [count, placeholders] =
+    "all" in counted
+      ? ["COUNT(*)", `SUM(CASE WHEN ${placeholder} THEN 1 ELSE 0 END)`]
+      : [`COUNT(DISTINCT ${counted.distinct})`, `COUNT(DISTINCT CASE WHEN ${placeholder} THEN ${counted.distinct} END)`];
+  const rows: Array<{ bucket: string | number; count: string | number; placeholders: string | number | null }> = await where
     .applyTo(qb)
     .select(bucket, "bucket")
     .addSelect(count, "count")
+    .addSelect(placeholders, "placeholders")
     .groupBy("bucket")
     .orderBy("bucket", "ASC")
     .getRawMany();
-  return rows.map((r) => ({ key: String(r.bucket), count: Number(r.count) }));
+  return rows.map((r) => ({ key: String(r.bucket), count: Number(r.count), placeholderCount: Number(r.placeholders ?? 0) }));
 }
+
+const ALL = { all: true } as const;
 
 /** Participations in scope, with their edition `e` and programme `p`. */
 function participations(ctx: SubgraphContext, scope: StatisticsScope) {
@@ -61,52 +89,70 @@ function programs(ctx: SubgraphContext, scope: StatisticsScope) {
 export const breakdowns = {
   participantsByCountry: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = participations(ctx, scope);
-    return grouped(qb, where, "pa.countryCode", "COUNT(*)");
+    return grouped(qb, where, "pa.countryCode", ALL, placeholderSql("pa", "country"));
   },
   participantsByGender: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = participations(ctx, scope);
-    return grouped(qb, where, `COALESCE(pa.gender, '${GENDER_NOT_RECORDED}')`, "COUNT(*)");
+    return grouped(qb, where, `COALESCE(pa.gender, '${GENDER_NOT_RECORDED}')`, ALL, placeholderSql("pa", "gender"));
   },
   participantsByRole: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = participations(ctx, scope);
-    return grouped(qb, where, "pa.role", "COUNT(*)");
+    return grouped(qb, where, "pa.role", ALL, placeholderSql("pa", "role"));
   },
   participantsByYear: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = participations(ctx, scope);
-    return grouped(qb, where, YEAR_OF_EDITION, "COUNT(*)");
+    return grouped(qb, where, YEAR_OF_EDITION, ALL, `(${placeholderSql("pa")} OR ${placeholderSql("e", "plannedStartDate")})`);
   },
   editionsByYear: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = editions(ctx, scope);
-    return grouped(qb, where, YEAR_OF_EDITION, "COUNT(*)");
+    return grouped(qb, where, YEAR_OF_EDITION, ALL, placeholderSql("e", "plannedStartDate"));
   },
   editionsByModality: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = editions(ctx, scope);
-    return grouped(qb, where, `COALESCE(p.modality, '${NO_MODALITY}')`, "COUNT(*)");
+    return grouped(qb, where, `COALESCE(p.modality, '${NO_MODALITY}')`, ALL, `(${placeholderSql("e")} OR ${placeholderSql("p", "modality")})`);
   },
   editionsBySdgGoal: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = editions(ctx, scope);
-    return grouped(qb.innerJoin(ProgramSdgTarget, "s", "s.programId = e.programId"), where, "s.goal", "COUNT(DISTINCT e.id)");
+    return grouped(
+      qb.innerJoin(ProgramSdgTarget, "s", "s.programId = e.programId"),
+      where,
+      "s.goal",
+      { distinct: "e.id" },
+      `(${placeholderSql("e")} OR ${placeholderSql("p", "sdgGoals")})`,
+    );
   },
   editionsByHostCountry: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = editions(ctx, scope);
-    return grouped(qb, where, "e.venueCountryCode", "COUNT(*)");
+    return grouped(qb, where, "e.venueCountryCode", ALL, placeholderSql("e", "venueCountry"));
   },
   programsByYear: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = editions(ctx, scope);
-    return grouped(qb, where, YEAR_OF_EDITION, "COUNT(DISTINCT e.programId)");
+    return grouped(qb, where, YEAR_OF_EDITION, { distinct: "e.programId" }, `(${placeholderSql("p")} OR ${placeholderSql("e", "plannedStartDate")})`);
   },
   programsByModality: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = programs(ctx, scope);
-    return grouped(qb, where, `COALESCE(p.modality, '${NO_MODALITY}')`, "COUNT(*)");
+    return grouped(qb, where, `COALESCE(p.modality, '${NO_MODALITY}')`, ALL, placeholderSql("p", "modality"));
   },
   programsBySdgGoal: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = programs(ctx, scope);
-    return grouped(qb.innerJoin(ProgramSdgTarget, "s", "s.programId = p.id"), where, "s.goal", "COUNT(DISTINCT p.id)");
+    return grouped(qb.innerJoin(ProgramSdgTarget, "s", "s.programId = p.id"), where, "s.goal", { distinct: "p.id" }, placeholderSql("p", "sdgGoals"));
   },
 } satisfies Record<string, (ctx: SubgraphContext, scope: StatisticsScope) => Promise<StatisticsBucket[]>>;
 
 /** Totals in scope: one COUNT each. */
 export const totals = {
+  placeholderProgramCount: (ctx: SubgraphContext, scope: StatisticsScope) => {
+    const { qb, where } = programs(ctx, scope);
+    return where.add(placeholderSql("p")).applyTo(qb).getCount();
+  },
+  placeholderEditionCount: (ctx: SubgraphContext, scope: StatisticsScope) => {
+    const { qb, where } = editions(ctx, scope);
+    return where.add(placeholderSql("e")).applyTo(qb).getCount();
+  },
+  placeholderParticipationCount: (ctx: SubgraphContext, scope: StatisticsScope) => {
+    const { qb, where } = participations(ctx, scope);
+    return where.add(placeholderSql("pa")).applyTo(qb).getCount();
+  },
   programCount: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = programs(ctx, scope);
     return where.applyTo(qb).getCount();

@@ -55,6 +55,24 @@ export class StatisticsResolver {
     return totals.participationCount(ctx, stats.scope);
   }
 
+  @FieldResolver(() => Int, { description: "Of `programCount`, the programmes that are placeholders (demo data no source documents)." })
+  placeholderProgramCount(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return totals.placeholderProgramCount(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => Int, { description: "Of `editionCount`, the editions that are placeholders." })
+  placeholderEditionCount(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return totals.placeholderEditionCount(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => Int, {
+    description:
+      "Of `participationCount`, the participations that are placeholders (those only partly documented are counted per breakdown, in `placeholderCount`).",
+  })
+  placeholderParticipationCount(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return totals.placeholderParticipationCount(ctx, stats.scope);
+  }
+
   @FieldResolver(() => [StatisticsBucket], { description: "Participations by the country the person represents (key: ISO 3166-1 alpha-2 code)." })
   participantsByCountry(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
     return breakdowns.participantsByCountry(ctx, stats.scope);

@@ -9,6 +9,12 @@ export class StatisticsBucket {
 
   @Field(() => Int, { description: "How many are in the group." })
   count: number;
+
+  @Field(() => Int, {
+    description:
+      "How many of those counted are placeholders, or are in this group only by a value no source gives (see `isPlaceholder` and `placeholderFields` on the records).",
+  })
+  placeholderCount: number;
 }
 
 /** The part of the data the statistics cover, already validated. */
