@@ -24,9 +24,9 @@ export async function recordProvenance(m: EntityManager, provenance: Provenance)
   const now = new Date();
   for (const { entity, ids, placeholderFields } of provenance.documented) {
     if (!ids.length) continue;
-    await m.getRepository(Citation).insert(
-      ids.map((entityId) => ({ id: newId(), entityType: typeNameOf(entity), entityId, sourceId: provenance.sourceId, locator: null, createdAt: now })),
-    );
+    await m
+      .getRepository(Citation)
+      .insert(ids.map((entityId) => ({ id: newId(), entityType: typeNameOf(entity), entityId, sourceId: provenance.sourceId, locator: null, createdAt: now })));
     if (placeholderFields?.length) await m.getRepository(entity).update({ id: In(ids) }, { placeholderFields });
   }
   for (const { entity, ids } of provenance.placeholders ?? []) {
