@@ -2,6 +2,8 @@ import "reflect-metadata";
 import { AuditEntry, AuditTrail1732800000000, Citation, type SubgraphDefinition } from "@sstc/subgraph-kit";
 import { Provenance1733300000000, Sources1733300000001 } from "./migrations/1733300000000-Provenance";
 import { Source } from "./modules/source/source.entity";
+import { ProgramRelations1733400000000 } from "./migrations/1733400000000-ProgramRelations";
+import { ProgramRelation } from "./modules/relation/relation.entity";
 import { InitialPrograms1732600000000 } from "./migrations/1732600000000-InitialPrograms";
 import { NormaliseSdgTargets1732700000000 } from "./migrations/1732700000000-NormaliseSdgTargets";
 import { Publication1732900000000 } from "./migrations/1732900000000-Publication";
@@ -17,7 +19,7 @@ import { LiveUniqueness1733000000000 } from "./migrations/1733000000000-LiveUniq
 
 export const programsSubgraph: SubgraphDefinition = {
   name: "programs",
-  entities: [Program, ProgramSdgTarget, Edition, Activity, Participation, Commitment, Source, Citation, AuditEntry],
+  entities: [Program, ProgramSdgTarget, Edition, Activity, Participation, Commitment, ProgramRelation, Source, Citation, AuditEntry],
   migrations: [
     InitialPrograms1732600000000,
     NormaliseSdgTargets1732700000000,
@@ -26,6 +28,7 @@ export const programsSubgraph: SubgraphDefinition = {
     LiveUniqueness1733000000000,
     Provenance1733300000000,
     Sources1733300000001,
+    ProgramRelations1733400000000,
   ],
   buildSchema: buildProgramsSchema,
   isEmpty: async (db) => (await db.getRepository(Program).count({ withDeleted: true })) === 0,

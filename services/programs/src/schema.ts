@@ -1,5 +1,8 @@
 import { auditTrailResolver, buildFederatedSchema, historyResolver, provenanceResolver } from "@sstc/subgraph-kit";
 import { Source } from "./modules/source/source.entity";
+import { ProgramRelation } from "./modules/relation/relation.entity";
+import { ProgramRelationMutations } from "./modules/relation/relation.mutations";
+import { ProgramRelationResolver, ProgramRelationsOfProgram } from "./modules/relation/relation.resolver";
 import { SourceResolver, sourceReference, sourcesById } from "./modules/source/source.resolver";
 import { Edition } from "./modules/edition/edition.entity";
 import { EditionMutations } from "./modules/edition/edition.mutations";
@@ -43,7 +46,11 @@ export function buildProgramsSchema() {
         historyResolver(Activity),
         historyResolver(Participation),
         historyResolver(Commitment),
-        ...[Program, Edition, Activity, Participation, Commitment].map((type) => provenanceResolver(type, Source, sourcesById)),
+        ProgramRelationResolver,
+        ProgramRelationsOfProgram,
+        ProgramRelationMutations,
+        historyResolver(ProgramRelation),
+        ...[Program, Edition, Activity, Participation, Commitment, ProgramRelation].map((type) => provenanceResolver(type, Source, sourcesById)),
         SourceResolver,
         auditTrailResolver("programs"),
       ],

@@ -9,6 +9,7 @@ import { Commitment, FollowUpStatus } from "../modules/commitment/commitment.ent
 import { ProgramSdgTarget } from "../modules/sdg/program-sdg-target.entity";
 import { sdgRows } from "../modules/sdg/sdg-codes";
 import { Source } from "../modules/source/source.entity";
+import { ProgramRelation, ProgramRelationKind } from "../modules/relation/relation.entity";
 import { recordProvenance } from "@sstc/subgraph-kit";
 
 const SENDING_COUNTRIES = ["LA", "MY", "NP", "LK", "VN", "MM"];
@@ -92,6 +93,14 @@ export async function seedPrograms(db: DataSource): Promise<void> {
         },
       ]),
     );
+    // TPBIS-CP is part of SSTC (its parent) and applies the TPBIS practice.
+    const [instanceOfTpbis] = await tx.getRepository(ProgramRelation).save([
+      tx.getRepository(ProgramRelation).create({
+        programId: DemoIds.program.tpbisColomboPlan,
+        relatedProgramId: DemoIds.program.tpbis,
+        kind: ProgramRelationKind.INSTANCE_OF,
+      }),
+    ]);
     // SSTC towards SDG 17; TPBIS towards SDGs 4, 10 and 16; the Colombo Plan sharing towards all four (ANTARA).
     const sdg = tx.getRepository(ProgramSdgTarget);
     await sdg.save(
@@ -214,6 +223,7 @@ export async function seedPrograms(db: DataSource): Promise<void> {
         { entity: Program, ids: [P.sstc], placeholderFields: ["modality", "status", "leadInstitution", "sdgGoals", "sdgTargets"] },
         { entity: Program, ids: [P.tpbis], placeholderFields: ["status", "sdgGoals", "sdgTargets"] },
         { entity: Program, ids: [P.tpbisColomboPlan], placeholderFields: ["modality", "status", "sdgGoals", "sdgTargets"] },
+        { entity: ProgramRelation, ids: [instanceOfTpbis.id] },
         { entity: Edition, ids: [editionId] },
         { entity: Activity, ids: [exploration.id], placeholderFields: ["date", "site"] },
         { entity: Activity, ids: [visit.id] },
