@@ -193,14 +193,18 @@ describe("the schema keeps the nullability contract", () => {
 
 /*
  * How to reach each gated field from the demo data. A step is a field
- * (with arguments); `nodes` descends into the first item of a connection.
+ * (with arguments); `nodes` descends into an item of a connection (the
+ * first, or the one at the index given), `item` into one of a plain list.
  * Every gated field must have one: a new gated field fails the test below
  * until it is given a way in.
  */
-type Step = { field: string; args?: string; nodes?: boolean };
+type Step = { field: string; args?: string | (() => string); nodes?: boolean | number; item?: number };
 const participant = demoParticipants()[0];
 const edition = { field: "edition", args: `id: "${DemoIds.edition.tpbisColomboPlan2023}"` };
 const firstParticipation: Step = { field: "participations", args: "first: 1", nodes: true };
+// The closing alone (after the first two activities by sequence): the speaker and her statements; read in beforeAll.
+let closingCursor = "";
+const closingActivity: Step = { field: "activities", args: () => `first: 1, after: ${JSON.stringify(closingCursor)}`, nodes: true };
 const REACH: Record<string, Step[]> = {
   "Query.person": [],
   "Query.people": [],
@@ -231,6 +235,14 @@ const REACH: Record<string, Step[]> = {
   "Participation.gender": [edition, firstParticipation],
   "Participation.history": [edition, firstParticipation],
   "Participation.person": [edition, firstParticipation],
+  "ProgramRelation.history": [
+    { field: "program", args: `id: "${DemoIds.program.tpbisColomboPlan}"` },
+    { field: "relations", item: 0 },
+  ],
+  "ActivityPerson.history": [edition, closingActivity, { field: "people", args: "first: 1", nodes: true }],
+  "ActivityPerson.person": [edition, closingActivity, { field: "people", args: "first: 1", nodes: true }],
+  "Statement.history": [edition, closingActivity, { field: "statements", args: "first: 1", nodes: true }],
+  "Statement.speaker": [edition, closingActivity, { field: "statements", args: "first: 1", nodes: true }],
   "Partner.history": [{ field: "partner", args: `id: "${DemoIds.partner.perpusnas}"` }],
   "Agreement.history": [{ field: "agreement", args: `id: "${DemoIds.agreement.sstcColomboPlan}"` }],
 };
@@ -255,6 +267,9 @@ const SIBLING: Record<string, { select: string; key: string }> = {
   Participation: { select: "role", key: "role" },
   Partner: { select: "kind", key: "kind" },
   Agreement: { select: "id", key: "id" },
+  ProgramRelation: { select: "kind", key: "kind" },
+  ActivityPerson: { select: "role", key: "role" },
+  Statement: { select: "verbatim", key: "verbatim" },
 };
 
 /** What to select under a field of an object type: enough to tell a value from null. */
@@ -290,17 +305,23 @@ function probe(key: string): Probe {
     steps.push({ path: [...path], parent: parent.name, role: gated.get(`${parent.name}.${step.field}`) ?? "public" });
     const sibling = SIBLING[parent.name];
     if (!sibling) throw new Error(`no sibling field chosen for ${parent.name}`);
-    const call = `${step.field}${step.args ? `(${step.args})` : ""}`;
+    const args = typeof step.args === "function" ? step.args() : step.args;
+    const call = `${step.field}${args ? `(${args})` : ""}`;
     const named = getNamedType(field.type);
     if (i === route.length - 1) {
       open.push(`${sibling.select} ${call} ${isObjectType(named) ? leafSelection(named) : ""}`);
       return;
     }
     if (!isObjectType(named)) throw new Error(`${key}: ${step.field} leads nowhere`);
-    if (step.nodes) {
+    if (step.item !== undefined) {
+      open.push(`${sibling.select} ${call} {`);
+      close = `} ${close}`;
+      path.push(step.item);
+      parent = named;
+    } else if (step.nodes !== undefined && step.nodes !== false) {
       open.push(`${sibling.select} ${call} { nodes {`);
       close = `} } ${close}`;
-      path.push("nodes", 0);
+      path.push("nodes", step.nodes === true ? 0 : step.nodes);
       parent = getNamedType(named.getFields().nodes.type) as GraphQLObjectType;
     } else {
       open.push(`${sibling.select} ${call} {`);
@@ -318,6 +339,8 @@ const headers: Partial<Record<Role, Record<string, string>>> = { public: {} };
 beforeAll(async () => {
   graph = await startTestGraph();
   for (const role of ["partner", "editor", "admin"] as const) headers[role] = await as(role);
+  closingCursor = (await graph.query(`{ edition(id: "${DemoIds.edition.tpbisColomboPlan2023}") { activities(first: 2) { pageInfo { endCursor } } } }`)).data!
+    .edition.activities.pageInfo.endCursor;
   // A personal action plan, so that Commitment.participation has a value to show (the demo's commitments are countries').
   const { data } = await graph.query(
     `{ edition(id: "${DemoIds.edition.tpbisColomboPlan2023}") { participations(first: 1) { nodes { id } } } }`,

@@ -23,54 +23,64 @@ interface Provenanced {
 }
 type Nodes = { nodes: Provenanced[] };
 
-// In five requests, each well within the cost limit.
-const EVERY_RECORD = [
-  `query ProgramRecords { programs(first: 10) { nodes { ${PROVENANCE} partnerships(first: 10) { nodes { ${PROVENANCE} } } } } }`,
-  `query EditionRecords {
+// In six requests, each well within the cost limit.
+const QUERIES = {
+  programs: `query ProgramRecords { programs(first: 10) { nodes { ${PROVENANCE} partnerships(first: 10) { nodes { ${PROVENANCE} } } } } }`,
+  editions: `query EditionRecords {
     editions(first: 5) { nodes { ${PROVENANCE} activities(first: 10) { nodes { ${PROVENANCE} } } commitments(first: 10) { nodes { ${PROVENANCE} } } } }
   }`,
-  `query ParticipationRecords { editions(first: 5) { nodes { participations(first: 25) { nodes { ${PROVENANCE} } } } } }`,
-  `query InstitutionRecords {
+  participations: `query ParticipationRecords { editions(first: 5) { nodes { participations(first: 25) { nodes { ${PROVENANCE} } } } } }`,
+  // The demo edition is the only one with people and statements at its activities.
+  activities: `query ActivityRecords {
+    edition(id: "${DemoIds.edition.tpbisColomboPlan2023}") {
+      activities(first: 5) { nodes { people(first: 25) { nodes { ${PROVENANCE} } } statements(first: 10) { nodes { ${PROVENANCE} } } } }
+    }
+  }`,
+  institutions: `query InstitutionRecords {
     institutions(first: 50) { nodes { ${PROVENANCE} } }
     people(first: 50) { nodes { ${PROVENANCE} } }
     administrativeAreas(first: 50) { nodes { ${PROVENANCE} } }
   }`,
-  `query PartnerRecords { partners(first: 20) { nodes { ${PROVENANCE} } } agreements(first: 10) { nodes { ${PROVENANCE} parties(first: 10) { nodes { ${PROVENANCE} } } } } }`,
-];
-
-type EveryRecord = {
-  programs: { nodes: Array<Provenanced & { partnerships: Nodes }> };
-  editions: { nodes: Array<Provenanced & { activities: Nodes; participations: Nodes; commitments: Nodes }> };
-  institutions: Nodes;
-  people: Nodes;
-  administrativeAreas: Nodes;
-  partners: Nodes;
-  agreements: { nodes: Array<Provenanced & { parties: Nodes }> };
+  partners: `query PartnerRecords { partners(first: 20) { nodes { ${PROVENANCE} } } agreements(first: 10) { nodes { ${PROVENANCE} parties(first: 10) { nodes { ${PROVENANCE} } } } } }`,
 };
+
+interface Answers {
+  programs: { programs: { nodes: Array<Provenanced & { partnerships: Nodes }> } };
+  editions: { editions: { nodes: Array<Provenanced & { activities: Nodes; commitments: Nodes }> } };
+  participations: { editions: { nodes: Array<{ participations: Nodes }> } };
+  activities: { edition: { activities: { nodes: Array<{ people: Nodes; statements: Nodes }> } } };
+  institutions: { institutions: Nodes; people: Nodes; administrativeAreas: Nodes };
+  partners: { partners: Nodes; agreements: { nodes: Array<Provenanced & { parties: Nodes }> } };
+}
 
 describe("provenance of the demo data", () => {
   let records: Record<string, Provenanced[]>;
   beforeAll(async () => {
     const admin = await as("admin");
-    const parts = await Promise.all(EVERY_RECORD.map(async (query) => expectData(await graph.query<Partial<EveryRecord>>(query, {}, admin))));
-    // The two edition queries read different lists of the same editions: merge them edition by edition.
-    const [programs, editions, participations, ...rest] = parts;
-    const data = Object.assign({}, programs, ...rest, {
-      editions: { nodes: editions.editions!.nodes.map((e, i) => ({ ...e, participations: participations.editions!.nodes[i].participations })) },
-    }) as EveryRecord;
+    const ask = async <K extends keyof Answers>(key: K) => expectData(await graph.query<Answers[K]>(QUERIES[key], {}, admin));
+    const [programs, editions, participations, activities, institutions, partners] = await Promise.all([
+      ask("programs"),
+      ask("editions"),
+      ask("participations"),
+      ask("activities"),
+      ask("institutions"),
+      ask("partners"),
+    ]);
     records = {
-      Program: data.programs.nodes,
-      ProgramPartnership: data.programs.nodes.flatMap((p) => p.partnerships.nodes),
-      Edition: data.editions.nodes,
-      Activity: data.editions.nodes.flatMap((e) => e.activities.nodes),
-      Participation: data.editions.nodes.flatMap((e) => e.participations.nodes),
-      Commitment: data.editions.nodes.flatMap((e) => e.commitments.nodes),
-      Institution: data.institutions.nodes,
-      Person: data.people.nodes,
-      AdministrativeArea: data.administrativeAreas.nodes,
-      Partner: data.partners.nodes,
-      Agreement: data.agreements.nodes,
-      AgreementParty: data.agreements.nodes.flatMap((a) => a.parties.nodes),
+      Program: programs.programs.nodes,
+      ProgramPartnership: programs.programs.nodes.flatMap((p) => p.partnerships.nodes),
+      Edition: editions.editions.nodes,
+      Activity: editions.editions.nodes.flatMap((e) => e.activities.nodes),
+      ActivityPerson: activities.edition.activities.nodes.flatMap((a) => a.people.nodes),
+      Statement: activities.edition.activities.nodes.flatMap((a) => a.statements.nodes),
+      Participation: participations.editions.nodes.flatMap((e) => e.participations.nodes),
+      Commitment: editions.editions.nodes.flatMap((e) => e.commitments.nodes),
+      Institution: institutions.institutions.nodes,
+      Person: institutions.people.nodes,
+      AdministrativeArea: institutions.administrativeAreas.nodes,
+      Partner: partners.partners.nodes,
+      Agreement: partners.agreements.nodes,
+      AgreementParty: partners.agreements.nodes.flatMap((a) => a.parties.nodes),
     };
   });
 

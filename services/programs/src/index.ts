@@ -4,6 +4,8 @@ import { Provenance1733300000000, Sources1733300000001 } from "./migrations/1733
 import { Source } from "./modules/source/source.entity";
 import { ProgramRelations1733400000000 } from "./migrations/1733400000000-ProgramRelations";
 import { ProgramRelation } from "./modules/relation/relation.entity";
+import { Testimony1733400000001 } from "./migrations/1733400000001-Testimony";
+import { ActivityPerson, Statement } from "./modules/testimony/testimony.entity";
 import { InitialPrograms1732600000000 } from "./migrations/1732600000000-InitialPrograms";
 import { NormaliseSdgTargets1732700000000 } from "./migrations/1732700000000-NormaliseSdgTargets";
 import { Publication1732900000000 } from "./migrations/1732900000000-Publication";
@@ -19,7 +21,7 @@ import { LiveUniqueness1733000000000 } from "./migrations/1733000000000-LiveUniq
 
 export const programsSubgraph: SubgraphDefinition = {
   name: "programs",
-  entities: [Program, ProgramSdgTarget, Edition, Activity, Participation, Commitment, ProgramRelation, Source, Citation, AuditEntry],
+  entities: [Program, ProgramSdgTarget, Edition, Activity, Participation, Commitment, ProgramRelation, ActivityPerson, Statement, Source, Citation, AuditEntry],
   migrations: [
     InitialPrograms1732600000000,
     NormaliseSdgTargets1732700000000,
@@ -29,6 +31,7 @@ export const programsSubgraph: SubgraphDefinition = {
     Provenance1733300000000,
     Sources1733300000001,
     ProgramRelations1733400000000,
+    Testimony1733400000001,
   ],
   buildSchema: buildProgramsSchema,
   isEmpty: async (db) => (await db.getRepository(Program).count({ withDeleted: true })) === 0,

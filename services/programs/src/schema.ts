@@ -1,6 +1,9 @@
 import { auditTrailResolver, buildFederatedSchema, historyResolver, provenanceResolver } from "@sstc/subgraph-kit";
 import { Source } from "./modules/source/source.entity";
 import { ProgramRelation } from "./modules/relation/relation.entity";
+import { ActivityPerson, Statement } from "./modules/testimony/testimony.entity";
+import { ActivityPersonResolver, ActivityTestimony, StatementResolver } from "./modules/testimony/testimony.resolver";
+import { TestimonyMutations } from "./modules/testimony/testimony.mutations";
 import { ProgramRelationMutations } from "./modules/relation/relation.mutations";
 import { ProgramRelationResolver, ProgramRelationsOfProgram } from "./modules/relation/relation.resolver";
 import { SourceResolver, sourceReference, sourcesById } from "./modules/source/source.resolver";
@@ -47,10 +50,18 @@ export function buildProgramsSchema() {
         historyResolver(Participation),
         historyResolver(Commitment),
         ProgramRelationResolver,
+        ActivityTestimony,
+        ActivityPersonResolver,
+        StatementResolver,
+        TestimonyMutations,
+        historyResolver(ActivityPerson),
+        historyResolver(Statement),
         ProgramRelationsOfProgram,
         ProgramRelationMutations,
         historyResolver(ProgramRelation),
-        ...[Program, Edition, Activity, Participation, Commitment, ProgramRelation].map((type) => provenanceResolver(type, Source, sourcesById)),
+        ...[Program, Edition, Activity, Participation, Commitment, ProgramRelation, ActivityPerson, Statement].map((type) =>
+          provenanceResolver(type, Source, sourcesById),
+        ),
         SourceResolver,
         auditTrailResolver("programs"),
       ],

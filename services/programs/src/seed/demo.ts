@@ -10,6 +10,7 @@ import { ProgramSdgTarget } from "../modules/sdg/program-sdg-target.entity";
 import { sdgRows } from "../modules/sdg/sdg-codes";
 import { Source } from "../modules/source/source.entity";
 import { ProgramRelation, ProgramRelationKind } from "../modules/relation/relation.entity";
+import { ActivityPerson, ActivityRole, Statement } from "../modules/testimony/testimony.entity";
 import { recordProvenance } from "@sstc/subgraph-kit";
 
 const SENDING_COUNTRIES = ["LA", "MY", "NP", "LK", "VN", "MM"];
@@ -200,6 +201,42 @@ export async function seedPrograms(db: DataSource): Promise<void> {
       ]),
     );
 
+    // Who took part in which activity, and what the Chief Secretary said at the closing (ANTARA, by paragraph).
+    const people = tx.getRepository(ActivityPerson);
+    const [speaking, ...visiting] = await people.save([
+      people.create({ activityId: closing.id, personId: DemoIds.person.ofySofiana, role: ActivityRole.SPEAKER }),
+      ...demoParticipants().map((p) => people.create({ activityId: visit.id, personId: p.personId, role: ActivityRole.VISITOR })),
+    ]);
+    const said = (paragraph: number, textEn: string, verbatim = true) =>
+      tx.getRepository(Statement).create({
+        activityId: closing.id,
+        personId: DemoIds.person.ofySofiana,
+        textEn,
+        textId: null,
+        verbatim,
+        sourceId: DemoIds.source.antaraTpbis2023,
+        locator: `paragraph ${paragraph}`,
+      });
+    const statements = await tx
+      .getRepository(Statement)
+      .save([
+        said(4, "This is also clear evidence of the transformational power of libraries in improving community welfare."),
+        said(
+          6,
+          "At the Mutiara Rawa Binong Library, the participants not only got practical examples, but also inspiration that TPBIS has been successfully implemented.",
+        ),
+        said(
+          7,
+          "She hopes the participants will not go home empty-handed, but will take new knowledge and a commitment to encourage social inclusion through the library system in their respective countries.",
+          false,
+        ),
+        said(9, "The results of this activity are not the end, but rather the starting point for further collaboration."),
+        said(
+          12,
+          "Let us work together to optimize the power of libraries as a catalyst for social change, paving the way for a society that is more inclusive, well-informed, and resilient.",
+        ),
+      ]);
+
     const commitments = tx.getRepository(Commitment);
     const invented = await commitments.save(
       commitments.create(
@@ -229,6 +266,10 @@ export async function seedPrograms(db: DataSource): Promise<void> {
         { entity: Activity, ids: [visit.id] },
         { entity: Activity, ids: [closing.id], placeholderFields: ["site"] },
         { entity: Participation, ids: [speaker.id] },
+        { entity: ActivityPerson, ids: [speaking.id] },
+        // The article says the participants visited the library: which people they were is invented.
+        { entity: ActivityPerson, ids: visiting.map((v) => v.id), placeholderFields: ["person"] },
+        { entity: Statement, ids: statements.map((s) => s.id) },
         // Eight from six named countries and ten Indonesians: who came from where, and everything about each, is not in the article.
         { entity: Participation, ids: participants.map((p) => p.id), placeholderFields: ["person", "country", "institution", "area", "gender", "status"] },
       ],
