@@ -2,6 +2,7 @@ import "reflect-metadata";
 import { AuditEntry, AuditTrail1732800000000, Citation, type SubgraphDefinition } from "@sstc/subgraph-kit";
 import { Provenance1733300000000 } from "./migrations/1733300000000-Provenance";
 import { InitialInstitutions1732600000000 } from "./migrations/1732600000000-InitialInstitutions";
+import { PublicCapacity1733100000000 } from "./migrations/1733100000000-PublicCapacity";
 import { Country } from "./modules/country/country.entity";
 import { AdministrativeArea } from "./modules/area/area.entity";
 import { Institution } from "./modules/institution/institution.entity";
@@ -12,7 +13,7 @@ import { seedInstitutions } from "./seed/demo";
 export const institutionsSubgraph: SubgraphDefinition = {
   name: "institutions",
   entities: [Country, AdministrativeArea, Institution, Person, Citation, AuditEntry],
-  migrations: [InitialInstitutions1732600000000, AuditTrail1732800000000, Provenance1733300000000],
+  migrations: [InitialInstitutions1732600000000, AuditTrail1732800000000, PublicCapacity1733100000000, Provenance1733300000000],
   buildSchema: buildInstitutionsSchema,
   isEmpty: async (db) => (await db.getRepository(Country).count()) === 0,
   seed: seedInstitutions,

@@ -200,6 +200,8 @@ export async function seedInstitutions(db: DataSource): Promise<void> {
           id: DemoIds.person.ofySofiana,
           fullName: "Ofy Sofiana",
           isPlaceholder: false,
+          // The article quotes her closing remarks as Perpusnas's Chief Secretary: an office holder speaking in public.
+          publicCapacity: true,
           positionEn: "Chief Secretary of the National Library",
           positionId: "Sekretaris Utama Perpustakaan Nasional",
           institutionId: I.perpusnas,
@@ -209,6 +211,7 @@ export async function seedInstitutions(db: DataSource): Promise<void> {
           id: p.personId,
           fullName: p.name,
           isPlaceholder: true,
+          publicCapacity: false,
           positionEn: `Librarian (${PLACEHOLDER.toLowerCase().replace(/\.$/, "")})`,
           positionId: "Pustakawan (data contoh)",
           institutionId: p.institutionId,

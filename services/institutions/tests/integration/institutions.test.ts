@@ -175,19 +175,25 @@ describe("people and their personal data by role", () => {
   const PERSON = `query($id: ID!) { person(id: $id) { fullName position email gender } }`;
   const ofy = DemoIds.person.ofySofiana;
 
-  it("refuses people to the public with FORBIDDEN, the list null", async () => {
-    const list = await as(PUBLIC)(PEOPLE, { i: I.perpusnas });
-    expect(list.data).toEqual({ people: null });
-    expect(codes(list)).toEqual(["FORBIDDEN"]);
-    const one = await as(PUBLIC)(PERSON, { id: ofy });
-    expect(one.data).toEqual({ person: null });
-    expect(codes(one)).toEqual(["FORBIDDEN"]);
-    const nested = await as(PUBLIC)<{ institution: { acronym: string; people: unknown } }>(
-      `query($i: ID!) { institution(id: $i) { acronym people { totalCount } } }`,
+  it("shows the public only people acting in a public capacity, and refuses anyone else's name with FORBIDDEN", async () => {
+    const participant = "00000000-0000-4000-8000-000200000101";
+    const list = await as(PUBLIC)<{ people: Page<{ id: string; fullName: string }> }>(PEOPLE, { i: I.perpusnas });
+    expect(list.errors).toBeUndefined();
+    expect(list.data!.people).toEqual({ totalCount: 1, nodes: [{ id: ofy, fullName: "Ofy Sofiana" }] });
+    const everyone = await as(PUBLIC)<{ people: Page<{ id: string }> }>(`{ people(first: 100) { totalCount nodes { id } } }`);
+    expect(everyone.data!.people.nodes.map((p) => p.id)).toEqual([ofy]);
+    const one = await as(PUBLIC)(`query($id: ID!) { person(id: $id) { publicCapacity fullName position } }`, { id: ofy });
+    expect(one.errors).toBeUndefined();
+    expect(one.data).toEqual({ person: { publicCapacity: true, fullName: "Ofy Sofiana", position: "Chief Secretary of the National Library" } });
+    const other = await as(PUBLIC)(`query($id: ID!) { person(id: $id) { publicCapacity fullName } }`, { id: participant });
+    expect(other.data).toEqual({ person: { publicCapacity: false, fullName: null } });
+    expect(codes(other)).toEqual(["FORBIDDEN"]);
+    const nested = await as(PUBLIC)<{ institution: { acronym: string; people: Page<{ fullName: string }> } }>(
+      `query($i: ID!) { institution(id: $i) { acronym people { totalCount nodes { fullName } } } }`,
       { i: I.perpusnas },
     );
-    expect(nested.data!.institution).toEqual({ acronym: "Perpusnas", people: null });
-    expect(codes(nested)).toEqual(["FORBIDDEN"]);
+    expect(nested.errors).toBeUndefined();
+    expect(nested.data!.institution).toEqual({ acronym: "Perpusnas", people: { totalCount: 1, nodes: [{ fullName: "Ofy Sofiana" }] } });
   });
 
   it("shows names and positions to partners but not personal data", async () => {

@@ -1,9 +1,10 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { assertCountryCode, assertId, childPages, findOrFail, PageArgs, paginate, referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
 import { Institution, InstitutionConnection, InstitutionType } from "./institution.entity";
 import { Country } from "../country/country.entity";
 import { AdministrativeArea } from "../area/area.entity";
 import { Person, PersonConnection } from "../person/person.entity";
+import { seesEveryone } from "../person/person.resolver";
 
 @Resolver(() => Institution)
 export class InstitutionResolver {
@@ -45,13 +46,14 @@ export class InstitutionResolver {
     return childPages(ctx, Institution, { parent: "parentId", orderBy: ["nameEn"] }, page).load(institution.id);
   }
 
-  @Authorized("partner")
   @FieldResolver(() => PersonConnection, {
     nullable: true,
-    description: "Officials and contacts of this institution (partner role and above: null with FORBIDDEN below it).",
+    description:
+      "Officials and contacts of this institution, by name: everyone for the partner role and above, only the people acting in a public capacity below it.",
   })
   people(@Root() institution: Institution, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
-    return childPages(ctx, Person, { parent: "institutionId", orderBy: ["fullName"] }, page).load(institution.id);
+    const spec = { parent: "institutionId" as const, orderBy: ["fullName" as const], ...(seesEveryone(ctx) ? {} : { where: "t.publicCapacity = 1" }) };
+    return childPages(ctx, Person, spec, page).load(institution.id);
   }
 
   @FieldResolver(() => Date, {

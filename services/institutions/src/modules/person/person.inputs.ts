@@ -23,6 +23,15 @@ const fields = inputFields({
     checks: [Matches(/^\+?[0-9 ()-]{6,40}$/, { message: "must be a phone number such as +62-21-555-0100" })],
   },
   gender: { type: () => Gender, description: "Gender.", create: "clearable" },
+  publicCapacity: {
+    type: () => Boolean,
+    description: {
+      create:
+        "True when the person acts in a public capacity (an office holder, a speaker at a public event), which makes their name, position and institution public; false when omitted.",
+      update: "True when the person acts in a public capacity, which makes their name, position and institution public.",
+    },
+    create: "omittable",
+  },
 });
 
 @InputType({ description: "A new person." })
@@ -34,6 +43,7 @@ export class CreatePersonInput {
   @fields.email.create email?: string | null;
   @fields.phone.create phone?: string | null;
   @fields.gender.create gender?: Gender | null;
+  @fields.publicCapacity.create publicCapacity?: boolean;
 }
 
 @InputType({ description: "Changes to a person; omitted fields stay as they are, null clears an optional field." })
@@ -45,4 +55,5 @@ export class UpdatePersonInput {
   @fields.email.update email?: string | null;
   @fields.phone.update phone?: string | null;
   @fields.gender.update gender?: Gender | null;
+  @fields.publicCapacity.update publicCapacity?: boolean;
 }

@@ -1,5 +1,6 @@
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import {
+  hasRole,
   assertId,
   findOrFail,
   Language,
@@ -9,9 +10,10 @@ import {
   paginate,
   referencesByKey,
   requireRole,
+  type AuthRule,
   type SubgraphContext,
 } from "@sstc/subgraph-kit";
-import { Person, PersonConnection } from "./person.entity";
+import { IN_PUBLIC_CAPACITY, Person, PersonConnection } from "./person.entity";
 import { Institution } from "../institution/institution.entity";
 
 // The same argument as every other bilingual field (see @Bilingual), so the API reads alike.
@@ -20,16 +22,24 @@ const LANG_ARG = {
   description: "Language wanted; defaults to the request's Accept-Language (en or id), else English. A missing translation falls back to the other language.",
 } as const;
 
+/** True when the caller sees every person in lists; below the partner role, lists hold only the people acting in a public capacity. */
+export const seesEveryone = (ctx: SubgraphContext) => hasRole(ctx.principal, "partner");
+
 @Resolver(() => Person)
 export class PersonResolver {
-  @Authorized("partner")
-  @Query(() => Person, { nullable: true, description: "A person by id (partner role and above)." })
+  @Query(() => Person, {
+    nullable: true,
+    description:
+      "A person by id. Below the partner role only a person acting in a public capacity shows a name, position and institution; anyone else's are null with FORBIDDEN.",
+  })
   person(@Arg("id", () => ID, { description: "Person id." }) id: string, @Ctx() ctx: SubgraphContext) {
     return findOrFail(ctx, Person, "id", assertId(id), "Person");
   }
 
-  @Authorized("partner")
-  @Query(() => PersonConnection, { nullable: true, description: "People ordered by name (partner role and above: null with FORBIDDEN below it)." })
+  @Query(() => PersonConnection, {
+    nullable: true,
+    description: "People ordered by name: everyone for the partner role and above, only the people acting in a public capacity below it.",
+  })
   people(
     @Args() page: PageArgs,
     @Arg("institutionId", () => ID, { nullable: true, description: "Only people of this institution." }) institutionId: string | undefined,
@@ -37,29 +47,34 @@ export class PersonResolver {
   ) {
     const qb = ctx.db.getRepository(Person).createQueryBuilder("p");
     if (institutionId) qb.andWhere("p.institutionId = :institutionId", { institutionId: assertId(institutionId, "institutionId") });
+    if (!seesEveryone(ctx)) qb.andWhere("p.publicCapacity = 1");
     return paginate(qb, page, { property: "fullName" });
   }
 
-  @Authorized("partner")
-  @FieldResolver(() => Institution, { nullable: true, description: "Institution the person works for." })
+  @Authorized<AuthRule>("partner", IN_PUBLIC_CAPACITY)
+  @FieldResolver(() => Institution, {
+    nullable: true,
+    description: "Institution the person works for: public when the person acts in a public capacity, otherwise partner role and above.",
+  })
   institution(@Root() person: Person, @Ctx() ctx: SubgraphContext) {
     return person.institutionId ? referencesByKey(ctx, Institution, "id").load(person.institutionId) : null;
   }
 
-  @Authorized("partner")
+  @Authorized<AuthRule>("partner", IN_PUBLIC_CAPACITY)
   @FieldResolver(() => String, {
     nullable: true,
-    description: "Position or title, e.g. Chief Secretary (partner role and above: null with FORBIDDEN below it).",
+    description:
+      "Position or title, e.g. Chief Secretary: public when the person acts in a public capacity, otherwise partner role and above (null with FORBIDDEN below it).",
   })
   position(@Root() person: Person, @Arg("lang", () => Language, LANG_ARG) lang: Language | undefined, @Ctx() ctx: SubgraphContext) {
     return localize(lang ?? ctx.language ?? Language.EN, person.positionEn, person.positionId).text;
   }
 
-  @Authorized("partner")
+  @Authorized<AuthRule>("partner", IN_PUBLIC_CAPACITY)
   @FieldResolver(() => LocalizedText, {
     nullable: true,
     description:
-      "Position or title, e.g. Chief Secretary (partner role and above: null with FORBIDDEN below it). With the language served, for showing a fallback as such.",
+      "Position or title, e.g. Chief Secretary: public when the person acts in a public capacity, otherwise partner role and above (null with FORBIDDEN below it). With the language served, for showing a fallback as such.",
   })
   positionText(@Root() person: Person, @Arg("lang", () => Language, LANG_ARG) lang: Language | undefined, @Ctx() ctx: SubgraphContext) {
     return localize(lang ?? ctx.language ?? Language.EN, person.positionEn, person.positionId);
