@@ -16,6 +16,7 @@ export * from "./language";
 export * from "./loaders";
 export * from "./pagination";
 export * from "./record";
+export * from "./slugs";
 export * from "./sorting";
 export * from "./subgraph";
 export * from "./validation";

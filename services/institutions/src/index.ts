@@ -3,6 +3,7 @@ import { AuditEntry, AuditTrail1732800000000, Citation, type SubgraphDefinition 
 import { Provenance1733300000000 } from "./migrations/1733300000000-Provenance";
 import { InitialInstitutions1732600000000 } from "./migrations/1732600000000-InitialInstitutions";
 import { PublicCapacity1733100000000 } from "./migrations/1733100000000-PublicCapacity";
+import { InstitutionSlugs1733200000000 } from "./migrations/1733200000000-InstitutionSlugs";
 import { Country } from "./modules/country/country.entity";
 import { AdministrativeArea } from "./modules/area/area.entity";
 import { Institution } from "./modules/institution/institution.entity";
@@ -13,7 +14,7 @@ import { seedInstitutions } from "./seed/demo";
 export const institutionsSubgraph: SubgraphDefinition = {
   name: "institutions",
   entities: [Country, AdministrativeArea, Institution, Person, Citation, AuditEntry],
-  migrations: [InitialInstitutions1732600000000, AuditTrail1732800000000, PublicCapacity1733100000000, Provenance1733300000000],
+  migrations: [InitialInstitutions1732600000000, AuditTrail1732800000000, PublicCapacity1733100000000, InstitutionSlugs1733200000000, Provenance1733300000000],
   buildSchema: buildInstitutionsSchema,
   isEmpty: async (db) => (await db.getRepository(Country).count()) === 0,
   seed: seedInstitutions,

@@ -8,6 +8,7 @@ import { ProgramPartnershipMutations } from "./modules/partnership/partnership.m
 import { PartnerResolver, partnerReference } from "./modules/partner/partner.resolver";
 import { AgreementPartyResolver, AgreementResolver, agreementReference } from "./modules/agreement/agreement.resolver";
 import { ProgramPartnershipResolver, ProgramRefResolver } from "./modules/partnership/partnership.resolver";
+import { InstitutionRefResolver } from "./modules/external/external.resolver";
 
 /** The partners subgraph schema; the server, tests and composer all call this. */
 export function buildPartnersSchema() {
@@ -19,6 +20,7 @@ export function buildPartnersSchema() {
         AgreementPartyResolver,
         ProgramPartnershipResolver,
         ProgramRefResolver,
+        InstitutionRefResolver,
         PartnerMutations,
         AgreementMutations,
         ProgramPartnershipMutations,

@@ -109,6 +109,8 @@ export interface CreateSpec<T extends BaseRecord> {
   verify?: () => Promise<void>;
   /** Checks this database can answer, inside the transaction. */
   check?: (manager: EntityManager) => Promise<void>;
+  /** Values worked out from what the database holds (e.g. a free slug), inside the transaction; merged over `values`. */
+  complete?: (manager: EntityManager) => Promise<DeepPartial<T>>;
   /** Further writes in the same transaction (rows kept beside the record). */
   after?: (created: T, manager: EntityManager) => Promise<void>;
   /** The CONFLICT to report when a unique index refuses the record. */
@@ -127,7 +129,8 @@ export async function createRecord<T extends BaseRecord>(ctx: SubgraphContext, s
       // Ownership may have changed while other subgraphs were asked.
       assertMayEdit(ctx.principal, await spec.owners(m), what);
       await spec.check?.(m);
-      const created = await insertAudited(ctx, m, spec.entity, spec.values);
+      const values = spec.complete ? ({ ...spec.values, ...(await spec.complete(m)) } as DeepPartial<T>) : spec.values;
+      const created = await insertAudited(ctx, m, spec.entity, values);
       await spec.after?.(created, m);
       return created;
     },

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { DemoIds, demoAreaIds, demoParticipants, foreignSendingLibraries, indonesianHomeAreas } from "@sstc/demo-data";
+import { assignSlugs } from "@sstc/subgraph-kit";
 import { Country } from "../modules/country/country.entity";
 import { AdministrativeArea, AreaLevel } from "../modules/area/area.entity";
 import { Institution, InstitutionType } from "../modules/institution/institution.entity";
@@ -103,10 +104,19 @@ export async function seedInstitutions(db: DataSource): Promise<void> {
 
     const institutions = tx.getRepository(Institution);
     const I = DemoIds.institution;
+    // The story's institutions have slugs chosen for them; the others get theirs from their names, as a created institution would.
+    const slugged = <T extends { id: string; nameEn: string; slug?: string }>(rows: T[]) => {
+      const slugs = assignSlugs(
+        rows.map((r) => ({ id: r.id, candidates: [r.slug, r.nameEn] })),
+        "institution",
+      );
+      return rows.map((r) => ({ ...r, slug: slugs.get(r.id)! }));
+    };
     await institutions.save(
       institutions.create([
         {
           id: I.perpusnas,
+          slug: "perpusnas",
           nameEn: "National Library of Indonesia",
           nameId: "Perpustakaan Nasional Republik Indonesia",
           acronym: "Perpusnas",
@@ -117,6 +127,7 @@ export async function seedInstitutions(db: DataSource): Promise<void> {
         },
         {
           id: I.kemensetneg,
+          slug: "kemensetneg",
           nameEn: "Ministry of State Secretariat",
           nameId: "Kementerian Sekretariat Negara",
           acronym: "Kemensetneg",
@@ -127,6 +138,7 @@ export async function seedInstitutions(db: DataSource): Promise<void> {
         },
         {
           id: I.kemenlu,
+          slug: "kemenlu",
           nameEn: "Ministry of Foreign Affairs",
           nameId: "Kementerian Luar Negeri",
           acronym: "Kemenlu",
@@ -137,6 +149,7 @@ export async function seedInstitutions(db: DataSource): Promise<void> {
         },
         {
           id: I.colomboPlanSecretariat,
+          slug: "colombo-plan-secretariat",
           nameEn: "Colombo Plan Secretariat",
           nameId: "Sekretariat Colombo Plan",
           acronym: "CPS",
@@ -146,6 +159,7 @@ export async function seedInstitutions(db: DataSource): Promise<void> {
         },
         {
           id: I.eastJakartaGovernment,
+          slug: "east-jakarta",
           nameEn: "East Jakarta Administrative City Government",
           nameId: "Pemerintah Kota Administrasi Jakarta Timur",
           type: InstitutionType.LOCAL_GOVERNMENT,
@@ -155,42 +169,46 @@ export async function seedInstitutions(db: DataSource): Promise<void> {
       ]),
     );
     await institutions.save(
-      institutions.create([
-        {
-          id: I.kemenluSosbudDirectorate,
-          nameEn: "Directorate of Social Culture and International Organizations for Developing Countries",
-          nameId: "Direktorat Sosial Budaya dan Organisasi Internasional Negara Berkembang",
-          acronym: "Dit. Sosbud & OINB",
-          type: InstitutionType.DIRECTORATE,
-          countryCode: "ID",
-          areaId: DemoIds.area.dkiJakarta,
-          parentId: I.kemenlu,
-        },
-        {
-          id: I.mutiaraRawaBinongLibrary,
-          nameEn: "Mutiara Rawa Binong Library",
-          nameId: "Perpustakaan Mutiara Rawa Binong",
-          type: InstitutionType.PUBLIC_LIBRARY,
-          countryCode: "ID",
-          areaId: DemoIds.area.eastJakarta,
-          parentId: null,
-        },
-        ...indonesianHomeAreas.map((a, i) => ({
-          id: demoAreaIds.homeLibrary(i),
-          nameEn: `Library and Archives Office of ${a.nameEn}`,
-          nameId: `Dinas Perpustakaan dan Kearsipan ${a.nameId}`,
-          type: InstitutionType.LOCAL_GOVERNMENT,
-          countryCode: "ID",
-          areaId: demoAreaIds.home(i),
-        })),
-        ...foreignSendingLibraries.map((lib, i) => ({
-          id: demoAreaIds.sendingLibrary(i),
-          nameEn: lib.nameEn,
-          nameId: lib.nameId,
-          type: InstitutionType.NATIONAL_LIBRARY,
-          countryCode: lib.countryCode,
-        })),
-      ]),
+      institutions.create(
+        slugged([
+          {
+            id: I.kemenluSosbudDirectorate,
+            slug: "kemenlu-dit-sosbud-oinb",
+            nameEn: "Directorate of Social Culture and International Organizations for Developing Countries",
+            nameId: "Direktorat Sosial Budaya dan Organisasi Internasional Negara Berkembang",
+            acronym: "Dit. Sosbud & OINB",
+            type: InstitutionType.DIRECTORATE,
+            countryCode: "ID",
+            areaId: DemoIds.area.dkiJakarta,
+            parentId: I.kemenlu,
+          },
+          {
+            id: I.mutiaraRawaBinongLibrary,
+            slug: "mutiara-rawa-binong-library",
+            nameEn: "Mutiara Rawa Binong Library",
+            nameId: "Perpustakaan Mutiara Rawa Binong",
+            type: InstitutionType.PUBLIC_LIBRARY,
+            countryCode: "ID",
+            areaId: DemoIds.area.eastJakarta,
+            parentId: null,
+          },
+          ...indonesianHomeAreas.map((a, i) => ({
+            id: demoAreaIds.homeLibrary(i),
+            nameEn: `Library and Archives Office of ${a.nameEn}`,
+            nameId: `Dinas Perpustakaan dan Kearsipan ${a.nameId}`,
+            type: InstitutionType.LOCAL_GOVERNMENT,
+            countryCode: "ID",
+            areaId: demoAreaIds.home(i),
+          })),
+          ...foreignSendingLibraries.map((lib, i) => ({
+            id: demoAreaIds.sendingLibrary(i),
+            nameEn: lib.nameEn,
+            nameId: lib.nameId,
+            type: InstitutionType.NATIONAL_LIBRARY,
+            countryCode: lib.countryCode,
+          })),
+        ]),
+      ),
     );
 
     const people = tx.getRepository(Person);

@@ -15,6 +15,12 @@ export async function seedPartners(db: DataSource): Promise<void> {
       partners.create([
         {
           id: P.perpusnas,
+          slug: "perpusnas",
+          descriptionEn:
+            "Indonesia's National Library. It spearheads the social inclusion-based library transformation (TPBIS) and shares its good practices with Colombo Plan countries.",
+          descriptionId:
+            "Perpustakaan Nasional Indonesia. Memelopori transformasi perpustakaan berbasis inklusi sosial (TPBIS) dan berbagi praktik baiknya dengan negara-negara Colombo Plan.",
+          website: "https://www.perpusnas.go.id",
           nameEn: "National Library of Indonesia",
           nameId: "Perpustakaan Nasional Republik Indonesia",
           acronym: "Perpusnas",
@@ -24,6 +30,11 @@ export async function seedPartners(db: DataSource): Promise<void> {
         },
         {
           id: P.kemensetneg,
+          slug: "kemensetneg",
+          descriptionEn: "Indonesia's Ministry of State Secretariat, with which the National Library ran the 2023 TPBIS programme for Colombo Plan countries.",
+          descriptionId:
+            "Kementerian Sekretariat Negara Republik Indonesia, mitra kolaborasi Perpustakaan Nasional dalam program TPBIS 2023 bagi negara-negara Colombo Plan.",
+          website: "https://www.setneg.go.id",
           nameEn: "Ministry of State Secretariat",
           nameId: "Kementerian Sekretariat Negara",
           acronym: "Kemensetneg",
@@ -33,6 +44,12 @@ export async function seedPartners(db: DataSource): Promise<void> {
         },
         {
           id: P.kemenlu,
+          slug: "kemenlu",
+          descriptionEn:
+            "Indonesia's Ministry of Foreign Affairs; its Directorate of Social Culture and International Organizations for Developing Countries collaborated on the 2023 TPBIS programme.",
+          descriptionId:
+            "Kementerian Luar Negeri Republik Indonesia; Direktorat Sosial Budaya dan Organisasi Internasional Negara Berkembang-nya berkolaborasi dalam program TPBIS 2023.",
+          website: "https://kemlu.go.id",
           nameEn: "Ministry of Foreign Affairs",
           nameId: "Kementerian Luar Negeri",
           acronym: "Kemenlu",
@@ -42,6 +59,12 @@ export async function seedPartners(db: DataSource): Promise<void> {
         },
         {
           id: P.colomboPlan,
+          slug: "colombo-plan",
+          descriptionEn:
+            "A regional organisation applying collective inter-governmental efforts to strengthen the economic and social development of its member countries in the Asia-Pacific region; its main focus is human resource development.",
+          descriptionId:
+            "Organisasi regional yang menerapkan upaya bersama antarpemerintah untuk memperkuat pembangunan ekonomi dan sosial negara-negara anggotanya di kawasan Asia-Pasifik, dengan fokus utama pengembangan sumber daya manusia.",
+          website: "https://colombo-plan.org",
           nameEn: "The Colombo Plan",
           nameId: "Colombo Plan",
           acronym: "Colombo Plan",
@@ -54,6 +77,11 @@ export async function seedPartners(db: DataSource): Promise<void> {
     await partners.save(
       partners.create({
         id: P.kemenluSosbudDirectorate,
+        slug: "kemenlu-dit-sosbud-oinb",
+        descriptionEn: "The directorate of Kemenlu that collaborated with the National Library on the 2023 TPBIS programme for Colombo Plan countries.",
+        descriptionId:
+          "Direktorat di Kementerian Luar Negeri yang berkolaborasi dengan Perpustakaan Nasional dalam program TPBIS 2023 bagi negara-negara Colombo Plan.",
+        website: null,
         nameEn: "Directorate of Social Culture and International Organizations for Developing Countries, Ministry of Foreign Affairs",
         nameId: "Direktorat Sosial Budaya dan Organisasi Internasional Negara Berkembang, Kementerian Luar Negeri",
         acronym: "Dit. Sosbud & OINB",

@@ -57,6 +57,14 @@ export class Institution extends BaseRecord {
   @Column("varchar", { length: 40, nullable: true })
   acronym: string | null;
 
+  // Nullable in the database only so that the column could be added in place on SQLite; every write path sets it.
+  @Field({
+    description:
+      "Short, stable name for addresses, e.g. perpusnas: lower-case letters, digits and hyphens, unique among live institutions (see institutionBySlug). Generated from the acronym or name when not given; a change of name leaves it as it is.",
+  })
+  @Column("varchar", { length: 80, nullable: true })
+  slug: string;
+
   @Field(() => InstitutionType, { description: "What kind of body this is." })
   @Column("simple-enum", { enum: InstitutionType })
   type: InstitutionType;

@@ -1,10 +1,13 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
-import type { EntityManager } from "typeorm";
+import { Not, type EntityManager } from "typeorm";
 import {
   assertId,
   assertLocalReferences,
   BadUserInputError,
   createRecord,
+  createWithSlug,
+  freeSlug,
+  slugTaken,
   deleteRecord,
   updateRecord,
   type SubgraphContext,
@@ -27,6 +30,11 @@ function checkReferences(manager: EntityManager, row: Partial<Institution>, pref
   ]);
 }
 
+/** A slug the client chose must be free among live institutions (the unique index has the last word). */
+async function checkSlug(manager: EntityManager, slug: string | undefined, id?: string) {
+  if (slug && (await manager.getRepository(Institution).existsBy({ slug, ...(id ? { id: Not(id) } : {}) }))) throw slugTaken(slug);
+}
+
 @Resolver(() => Institution)
 export class InstitutionMutations {
   @Authorized("editor")
@@ -35,12 +43,19 @@ export class InstitutionMutations {
     @Arg("input", () => CreateInstitutionInput, { description: "The institution." }) input: CreateInstitutionInput,
     @Ctx() ctx: SubgraphContext,
   ) {
-    return createRecord<Institution>(ctx, {
-      entity: Institution,
-      values: { ...input },
-      owners: () => ({ institutionIds: [input.parentId] }),
-      check: (m) => checkReferences(m, input, "input"),
-    });
+    return createWithSlug(input.slug !== undefined, () =>
+      createRecord<Institution>(ctx, {
+        entity: Institution,
+        values: { ...input },
+        owners: () => ({ institutionIds: [input.parentId] }),
+        check: async (m) => {
+          await checkReferences(m, input, "input");
+          await checkSlug(m, input.slug);
+        },
+        complete: async (m) => (input.slug ? {} : { slug: await freeSlug(m, Institution, [input.acronym, input.nameEn], "institution") }),
+        duplicate: () => slugTaken(input.slug),
+      }),
+    );
   }
 
   @Authorized("editor")
@@ -60,7 +75,9 @@ export class InstitutionMutations {
       check: async (merged, m) => {
         if (merged.parentId === merged.id) throw new BadUserInputError("An institution cannot be part of itself.", { field: "input.parentId" });
         await checkReferences(m, input, "input");
+        await checkSlug(m, input.slug, merged.id);
       },
+      duplicate: () => slugTaken(input.slug),
     });
   }
 

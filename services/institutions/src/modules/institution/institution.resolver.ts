@@ -1,5 +1,16 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertCountryCode, assertId, childPages, findOrFail, PageArgs, paginate, referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
+import {
+  assertCountryCode,
+  assertId,
+  assertSlug,
+  childPages,
+  findOrFail,
+  PageArgs,
+  paginate,
+  referencesByKey,
+  whereFoldedEquals,
+  type SubgraphContext,
+} from "@sstc/subgraph-kit";
 import { Institution, InstitutionConnection, InstitutionType } from "./institution.entity";
 import { Country } from "../country/country.entity";
 import { AdministrativeArea } from "../area/area.entity";
@@ -13,16 +24,34 @@ export class InstitutionResolver {
     return findOrFail(ctx, Institution, "id", assertId(id), "Institution");
   }
 
+  @Query(() => Institution, {
+    nullable: true,
+    description:
+      "An institution by its slug, e.g. perpusnas (for portal addresses); NOT_FOUND when no live institution has it, BAD_USER_INPUT for a malformed slug.",
+  })
+  institutionBySlug(
+    @Arg("slug", { description: "The institution's slug: lower-case letters, digits and hyphens." }) slug: string,
+    @Ctx() ctx: SubgraphContext,
+  ) {
+    return findOrFail(ctx, Institution, "slug", assertSlug(slug), "Institution");
+  }
+
   @Query(() => InstitutionConnection, { nullable: true, description: "Institutions ordered by English name." })
   institutions(
     @Args() page: PageArgs,
     @Arg("type", () => InstitutionType, { nullable: true, description: "Only institutions of this type." }) type: InstitutionType | undefined,
     @Arg("countryCode", () => String, { nullable: true, description: "Only institutions in this country (ISO alpha-2)." }) countryCode: string | undefined,
+    @Arg("acronym", () => String, {
+      nullable: true,
+      description: "Only institutions with this acronym, in any case (perpusnas finds Perpusnas); acronyms need not be unique.",
+    })
+    acronym: string | undefined,
     @Ctx() ctx: SubgraphContext,
   ) {
     const qb = ctx.db.getRepository(Institution).createQueryBuilder("i");
     if (type) qb.andWhere("i.type = :type", { type });
     if (countryCode) qb.andWhere("i.countryCode = :countryCode", { countryCode: assertCountryCode(countryCode) });
+    if (acronym !== undefined && acronym !== null) whereFoldedEquals(qb, "i.acronym", acronym, "acronym", 40);
     return paginate(qb, page, { property: "nameEn" });
   }
 

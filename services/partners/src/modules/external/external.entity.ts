@@ -2,7 +2,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /*
  * Entities owned elsewhere: this subgraph knows their keys and adds fields to
- * Program. No descriptions here, so the owner's descriptions reach the API.
+ * Program and Institution. No descriptions here, so the owner's descriptions reach the API.
  */
 
 @Directive('@key(fields: "id")')
@@ -12,7 +12,7 @@ export class ProgramRef {
   id: string;
 }
 
-@Directive('@key(fields: "id", resolvable: false)')
+@Directive('@key(fields: "id")')
 @ObjectType("Institution")
 export class InstitutionRef {
   @Field(() => ID)

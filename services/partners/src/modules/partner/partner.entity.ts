@@ -19,7 +19,10 @@ registerEnumType(PartnerKind, {
   },
 });
 
-@Bilingual([{ name: "name", en: "nameEn", id: "nameId", description: "Partner name." }])
+@Bilingual([
+  { name: "name", en: "nameEn", id: "nameId", description: "Partner name." },
+  { name: "description", en: "descriptionEn", id: "descriptionId", description: "What the partner is and does in cooperation.", nullable: true },
+])
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A diplomacy partner that runs or supports cooperation programmes." })
 @Entity("partners")
@@ -33,6 +36,24 @@ export class Partner extends BaseRecord {
   @Field(() => String, { nullable: true, description: "Short name, e.g. Kemenlu." })
   @Column("varchar", { length: 40, nullable: true })
   acronym: string | null;
+
+  // Nullable in the database only so that the column could be added in place on SQLite; every write path sets it.
+  @Field({
+    description:
+      "Short, stable name for addresses, e.g. colombo-plan: lower-case letters, digits and hyphens, unique among live partners (see partnerBySlug). Generated from the acronym or name when not given; a change of name leaves it as it is.",
+  })
+  @Column("varchar", { length: 80, nullable: true })
+  slug: string;
+
+  @Column("text", { nullable: true })
+  descriptionEn: string | null;
+
+  @Column("text", { nullable: true })
+  descriptionId: string | null;
+
+  @Field(() => String, { nullable: true, description: "Public website." })
+  @Column("varchar", { length: 255, nullable: true })
+  website: string | null;
 
   @Field(() => PartnerKind, { description: "Ministry, national agency, intergovernmental organisation or development partner." })
   @Column("simple-enum", { enum: PartnerKind })

@@ -4,7 +4,10 @@ import {
   assertLocalReferences,
   assertReferencesExist,
   createRecord,
+  createWithSlug,
   deleteRecord,
+  freeSlug,
+  slugTaken,
   servicePrincipal,
   updateRecord,
   type ForeignReference,
@@ -12,6 +15,7 @@ import {
   RecordIdArg,
   VersionArg,
 } from "@sstc/subgraph-kit";
+import { Not, type EntityManager } from "typeorm";
 import { Partner } from "./partner.entity";
 import { CreatePartnerInput, UpdatePartnerInput } from "./partner.inputs";
 
@@ -28,18 +32,30 @@ function foreign(input: { institutionId?: string; homeCountryCode?: string }): F
   return refs;
 }
 
+/** A slug the client chose must be free among live partners (the unique index has the last word). */
+async function checkSlug(manager: EntityManager, slug: string | undefined, id?: string) {
+  if (slug && (await manager.getRepository(Partner).existsBy({ slug, ...(id ? { id: Not(id) } : {}) }))) throw slugTaken(slug);
+}
+
 @Resolver(() => Partner)
 export class PartnerMutations {
   @Authorized("editor")
   @Mutation(() => Partner, { description: "Creates a partner (editors: for their own institution, or as a unit of their own partner)." })
   createPartner(@Arg("input", () => CreatePartnerInput, { description: "The partner." }) input: CreatePartnerInput, @Ctx() ctx: SubgraphContext) {
-    return createRecord<Partner>(ctx, {
-      entity: Partner,
-      values: { ...input },
-      owners: () => ({ partnerIds: [input.parentPartnerId], institutionIds: [input.institutionId] }),
-      verify: () => assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), foreign(input)),
-      check: (m) => assertLocalReferences(m, [{ entity: Partner, value: input.parentPartnerId, field: "input.parentPartnerId" }]),
-    });
+    return createWithSlug(input.slug !== undefined, () =>
+      createRecord<Partner>(ctx, {
+        entity: Partner,
+        values: { ...input },
+        owners: () => ({ partnerIds: [input.parentPartnerId], institutionIds: [input.institutionId] }),
+        verify: () => assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), foreign(input)),
+        check: async (m) => {
+          await assertLocalReferences(m, [{ entity: Partner, value: input.parentPartnerId, field: "input.parentPartnerId" }]);
+          await checkSlug(m, input.slug);
+        },
+        complete: async (m) => (input.slug ? {} : { slug: await freeSlug(m, Partner, [input.acronym, input.nameEn], "partner") }),
+        duplicate: () => slugTaken(input.slug),
+      }),
+    );
   }
 
   @Authorized("editor")
@@ -57,6 +73,8 @@ export class PartnerMutations {
       patch: { ...input },
       owners,
       verify: () => assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), foreign(input)),
+      check: (merged, m) => checkSlug(m, input.slug, merged.id),
+      duplicate: () => slugTaken(input.slug),
     });
   }
 

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertId, childPages, findOrFail, PageArgs, paginate, referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
+import { assertId, assertSlug, childPages, findOrFail, PageArgs, paginate, referencesByKey, whereFoldedEquals, type SubgraphContext } from "@sstc/subgraph-kit";
 import { visiblePartnerships } from "../partnership/hidden-programs";
 import { Partner, PartnerConnection, PartnerKind } from "./partner.entity";
 import { ProgramPartnership, ProgramPartnershipConnection } from "../partnership/partnership.entity";
@@ -18,14 +18,28 @@ export class PartnerResolver {
     return findOrFail(ctx, Partner, "id", assertId(id), "Partner");
   }
 
+  @Query(() => Partner, {
+    nullable: true,
+    description: "A partner by its slug, e.g. colombo-plan (for portal addresses); NOT_FOUND when no live partner has it, BAD_USER_INPUT for a malformed slug.",
+  })
+  partnerBySlug(@Arg("slug", { description: "The partner's slug: lower-case letters, digits and hyphens." }) slug: string, @Ctx() ctx: SubgraphContext) {
+    return findOrFail(ctx, Partner, "slug", assertSlug(slug), "Partner");
+  }
+
   @Query(() => PartnerConnection, { nullable: true, description: "Partners ordered by English name." })
   partners(
     @Args() page: PageArgs,
     @Arg("kind", () => PartnerKind, { nullable: true, description: "Only partners of this kind." }) kind: PartnerKind | undefined,
+    @Arg("acronym", () => String, {
+      nullable: true,
+      description: "Only partners with this acronym, in any case (kemenlu finds Kemenlu); acronyms need not be unique.",
+    })
+    acronym: string | undefined,
     @Ctx() ctx: SubgraphContext,
   ) {
     const qb = ctx.db.getRepository(Partner).createQueryBuilder("p");
     if (kind) qb.andWhere("p.kind = :kind", { kind });
+    if (acronym !== undefined && acronym !== null) whereFoldedEquals(qb, "p.acronym", acronym, "acronym", 40);
     return paginate(qb, page, { property: "nameEn" });
   }
 
@@ -45,6 +59,13 @@ export class PartnerResolver {
   @FieldResolver(() => Partner, { nullable: true, description: "The partner this one is part of (a directorate's ministry)." })
   parent(@Root() partner: Partner, @Ctx() ctx: SubgraphContext) {
     return partner.parentPartnerId ? referencesByKey(ctx, Partner, "id").load(partner.parentPartnerId) : null;
+  }
+
+  @FieldResolver(() => PartnerConnection, {
+    description: "Partners that are part of this one (a ministry's directorates), by English name.",
+  })
+  units(@Root() partner: Partner, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return childPages(ctx, Partner, { parent: "parentPartnerId", orderBy: ["nameEn"] }, page).load(partner.id);
   }
 
   @FieldResolver(() => ProgramPartnershipConnection, { nullable: true, description: PARTNERSHIPS })

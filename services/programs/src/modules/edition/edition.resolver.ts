@@ -8,6 +8,7 @@ import { Program } from "../program/program.entity";
 import { Activity, ActivityConnection } from "../activity/activity.entity";
 import { Participation, ParticipationConnection } from "../participation/participation.entity";
 import { Commitment, CommitmentConnection } from "../commitment/commitment.entity";
+import { ParticipantCounts, participantCountsByEdition } from "../participation/participant-counts";
 import { AdministrativeAreaRef, CountryRef, InstitutionRef, areaRef, countryRef, institutionRef } from "../external/external.entity";
 
 @Resolver(() => Edition)
@@ -71,6 +72,13 @@ export class EditionResolver {
   })
   participations(@Root() edition: Edition, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Participation, { parent: "editionId", orderBy: ["countryCode"] }, page).load(edition.id);
+  }
+
+  @FieldResolver(() => ParticipantCounts, {
+    description: "Who took part, counted by role and by country with no names (public; the participant list needs the partner role).",
+  })
+  participantCounts(@Root() edition: Edition, @Ctx() ctx: SubgraphContext) {
+    return participantCountsByEdition(ctx).load(edition.id);
   }
 
   @FieldResolver(() => CommitmentConnection, { description: "Commitments made at the end of the edition." })

@@ -1,11 +1,12 @@
 import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { childPages, PageArgs, type SubgraphContext } from "@sstc/subgraph-kit";
-import { publishedEditionsOnly, publishedOnly } from "../publication";
+import { publishedEditionSql, publishedEditionsOnly, publishedOnly, seesDrafts } from "../publication";
 import { CountryRef, InstitutionRef } from "./external.entity";
 import { CountryCooperationStats, InstitutionCooperationStats } from "../statistics/cooperation-stats.types";
 import { Program, ProgramConnection } from "../program/program.entity";
 import { Edition, EditionConnection } from "../edition/edition.entity";
 import { Participation, ParticipationConnection } from "../participation/participation.entity";
+import { Commitment, CommitmentConnection } from "../commitment/commitment.entity";
 import { cooperationStatsByCountry } from "../statistics/country-cooperation-stats";
 import { cooperationStatsByInstitution } from "../statistics/institution-cooperation-stats";
 
@@ -39,6 +40,16 @@ export class CountryRefResolver {
   })
   participations(@Root() country: CountryRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Participation, { parent: "countryCode", orderBy: ["editionId"] }, page).load(country.code);
+  }
+
+  @FieldResolver(() => CommitmentConnection, {
+    nullable: true,
+    description:
+      "Commitments made for this country at the end of editions, oldest first (from the programs subgraph); those of deleted editions, and of drafts you may not see, left out.",
+  })
+  commitments(@Root() country: CountryRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    const editions = `SELECT ce.id FROM editions ce WHERE ce.deletedAt IS NULL${seesDrafts(ctx) ? "" : ` AND ${publishedEditionSql("ce")}`}`;
+    return childPages(ctx, Commitment, { parent: "countryCode", orderBy: ["createdAt"], where: `t.editionId IN (${editions})` }, page).load(country.code);
   }
 
   @FieldResolver(() => CountryCooperationStats, { nullable: true, description: "The country's cooperation in numbers (from the programs subgraph)." })
