@@ -10,8 +10,13 @@ export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { nullable: true, description: `How many items to return (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).` })
-  first?: number;
+  // The default is in the schema (`first: Int = 20`), so a client, and the gateway's cost analysis, read the page size a list really returns.
+  @Field(() => Int, {
+    nullable: true,
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `How many items to return (1–${MAX_PAGE_SIZE}, default ${DEFAULT_PAGE_SIZE}).`,
+  })
+  first?: number | null;
 
   @Field(() => String, { nullable: true, description: "Return items after this cursor (an `endCursor` from a previous page)." })
   after?: string;
