@@ -94,11 +94,11 @@ export const gatewayEnvSchema = z
       .string()
       .regex(/^\d+(b|kb|mb)$/, "must look like 100kb")
       .default("100kb"),
-    MAX_DEPTH: int(12, 100),
+    MAX_DEPTH: int(16, 100),
     MAX_ALIASES: int(15, 1000),
     MAX_DIRECTIVES: int(10, 1000),
     MAX_TOKENS: int(2000, 100_000),
-    MAX_COST: int(20_000),
+    MAX_COST: int(12_000),
     RATE_LIMIT_PUBLIC: int(120),
     RATE_LIMIT_PARTNER: int(600),
     RATE_LIMIT_EDITOR: int(600),

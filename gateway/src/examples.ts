@@ -49,31 +49,136 @@ query SeedStory($code: String! = "TPBIS-CP", $lang: Language! = EN) {
 }`,
   },
   {
+    name: "ProgramPage",
+    query: /* GraphQL */ `# A programme page as the public portal shows it: the programme, its partners,
+# and its last ten editions with their activities and commitments.
+query ProgramPage($code: String! = "TPBIS-CP", $lang: Language! = EN) {
+  programByCode(code: $code) {
+    id
+    code
+    title(lang: $lang)
+    summary(lang: $lang)
+    theme(lang: $lang)
+    modality
+    status
+    sdgGoals
+    sdgTargets
+    parentProgram { code title(lang: $lang) }
+    leadInstitution { id name(lang: $lang) acronym country { code name(lang: $lang) } }
+    subprograms(first: 10) { totalCount nodes { code title(lang: $lang) } }
+    partnerships(first: 20) {
+      totalCount
+      nodes { role contribution(lang: $lang) partner { id name(lang: $lang) acronym kind homeCountry { name(lang: $lang) } } }
+    }
+    editions(first: 10) {
+      totalCount
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        id
+        title(lang: $lang)
+        status
+        plannedStartDate
+        plannedEndDate
+        actualStartDate
+        actualEndDate
+        venue(lang: $lang)
+        venueCountry { code name(lang: $lang) }
+        hostInstitution { id name(lang: $lang) acronym }
+        invitedCountries { code name(lang: $lang) }
+        activities(first: 20) { totalCount nodes { kind title(lang: $lang) date site { name(lang: $lang) } } }
+        commitments(first: 20) { totalCount nodes { description(lang: $lang) dueDate followUpStatus country { name(lang: $lang) } } }
+      }
+    }
+  }
+}`,
+  },
+  {
     name: "CountryPage",
-    query: /* GraphQL */ `# A country page: the country, its institutions, and its cooperation in numbers.
-query CountryPage($code: String! = "LK") {
+    query: /* GraphQL */ `# A country page: the country and its cooperation in numbers, its institutions,
+# and the programmes it took part in, newest first.
+query CountryPage($code: String! = "LK", $lang: Language! = EN) {
   country(code: $code) {
-    name
+    code
     alpha3
+    name(lang: $lang)
+    region
     colomboPlanMember
-    cooperationStats { participations participantsSent editionsAttended programsAttended editionsHosted }
-    participations(first: 10) {
-      nodes { role edition { title program { code partnerships { nodes { partner { acronym } } } } } }
+    colomboPlanJoinedYear
+    cooperationStats { participations participantsSent editionsAttended programsAttended editionsHosted programsHosted }
+    institutions(first: 20) { totalCount nodes { id name(lang: $lang) acronym type } }
+  }
+  programs(first: 10, filter: { countryCode: $code, countryInvolvement: PARTICIPATING }, orderBy: { field: START_DATE, direction: DESC }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes {
+      code
+      title(lang: $lang)
+      modality
+      sdgGoals
+      leadInstitution { acronym country { code } }
+      editions(first: 5) { nodes { title(lang: $lang) plannedStartDate venueCountry { name(lang: $lang) } } }
     }
   }
 }`,
   },
   {
     name: "InstitutionPage",
-    query: /* GraphQL */ `# An institution page: Perpusnas, what it leads and hosts, and where it is a partner.
-query InstitutionPage($id: ID! = "00000000-0000-4000-8000-000100000001") {
+    query: /* GraphQL */ `# An institution page: Perpusnas, its units, what it leads and hosts, in numbers and in lists.
+query InstitutionPage($id: ID! = "00000000-0000-4000-8000-000100000001", $lang: Language! = ID) {
   institution(id: $id) {
-    name(lang: ID)
+    id
+    name(lang: $lang)
     acronym
+    type
+    website
     iatiOrganisationType
-    country { name }
-    programs { nodes { code title partnerships { nodes { role partner { name } } } } }
-    hostedEditions { nodes { title plannedStartDate participations { totalCount } } }
+    country { code name(lang: $lang) }
+    area { name(lang: $lang) level }
+    parent { id name(lang: $lang) }
+    units(first: 20) { totalCount nodes { id name(lang: $lang) acronym } }
+    cooperationStats { programsLed editionsHosted participations editionsAttended programsAttended }
+    programs(first: 20) {
+      totalCount
+      nodes { code title(lang: $lang) modality partnerships(first: 10) { nodes { role partner { acronym } } } }
+    }
+    hostedEditions(first: 20) {
+      totalCount
+      nodes { id title(lang: $lang) plannedStartDate plannedEndDate program { code } venueCountry { name(lang: $lang) } }
+    }
+  }
+}`,
+  },
+  {
+    name: "PartnerPage",
+    query: /* GraphQL */ `# A partner page: the Ministry of Foreign Affairs, the programmes it takes part in
+# with their recent editions, and its agreements with the other parties to them.
+query PartnerPage($id: ID! = "00000000-0000-4000-8000-000600000002", $lang: Language! = EN) {
+  partner(id: $id) {
+    id
+    name(lang: $lang)
+    acronym
+    kind
+    parent { name(lang: $lang) acronym }
+    homeCountry { code name(lang: $lang) }
+    institution { id name(lang: $lang) country { name(lang: $lang) } }
+    partnerships(first: 20) {
+      totalCount
+      nodes {
+        role
+        contribution(lang: $lang)
+        program {
+          code
+          title(lang: $lang)
+          modality
+          leadInstitution { acronym }
+          editions(first: 5) { nodes { title(lang: $lang) plannedStartDate venueCountry { name(lang: $lang) } } }
+        }
+      }
+    }
+    agreementParties(first: 20) {
+      totalCount
+      nodes { role agreement { title(lang: $lang) kind signedOn expiresOn parties(first: 10) { nodes { role partner { name(lang: $lang) acronym } } } } }
+    }
   }
 }`,
   },

@@ -20,6 +20,7 @@ import type { GatewayConfig } from "./env";
 import { devToken } from "./dev-token";
 import { graphiqlRenderer } from "./graphiql";
 import { operationResolutionPlugin } from "./operation-resolution";
+import { costLimitPlugin } from "./cost";
 import { gatewayObservability, propagateRequestContext } from "./observability";
 import { classifyFault, deadlineFetcher, SubgraphHttpError } from "./fetcher";
 import { SubgraphHealth } from "./subgraph-health";
@@ -130,7 +131,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     maxDirectives: { n: config.MAX_DIRECTIVES },
     // Token counting is left to graphql-js's parser (parseOptions below): armor's re-parse turns syntax errors into validation errors.
     maxTokens: { enabled: false },
-    costLimit: { maxCost: config.MAX_COST },
+    // Cost is weighed by costLimitPlugin, which counts the page sizes a list will really return (variables and defaults too).
+    costLimit: { enabled: false },
     // Suggestions are removed from every message in formatError (hideSuggestions below); armor's covers only some and leaves a mask behind.
     blockFieldSuggestion: { enabled: false },
   }).protect();
@@ -162,7 +164,12 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     name: "gateway",
     gateway,
     apolloConfig: { validationRules: armor.validationRules, parseOptions: { maxTokens: config.MAX_TOKENS }, allowBatchedHttpRequests: false },
-    plugins: [operationResolutionPlugin<GatewayContext>(), ...armor.plugins, gatewayObservability<GatewayContext>(config)],
+    plugins: [
+      operationResolutionPlugin<GatewayContext>(),
+      costLimitPlugin<GatewayContext>(config.MAX_COST),
+      ...armor.plugins,
+      gatewayObservability<GatewayContext>(config),
+    ],
     host: config.HOST,
     port: config.PORT,
     introspection: config.introspection,

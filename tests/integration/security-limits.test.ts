@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { costLimitRule } from "@escape.tech/graphql-armor-cost-limit";
-import { buildSchema, Lexer, Source, TokenKind, validate, parse } from "graphql";
+import { buildSchema, Lexer, Source, TokenKind, parse } from "graphql";
+import { COST_HEADER, operationCost } from "@sstc/gateway";
 import { SCHEMA_DIR } from "@sstc/schema";
 import { codes, startTestGraph, type TestGraph } from "../support/graph";
 
@@ -43,15 +43,8 @@ function tokenCount(query: string): number {
   return n;
 }
 
-function cost(query: string): number {
-  const schema = buildSchema(readFileSync(join(SCHEMA_DIR, "api.graphql"), "utf8"));
-  try {
-    const [error] = validate(schema, parse(query), [costLimitRule({ maxCost: 0, exposeLimits: true })]);
-    return Number(/found (\d+(\.\d+)?)/.exec(error.message)![1]);
-  } catch (error) {
-    return Number(/found (\d+(\.\d+)?)/.exec((error as Error).message)![1]);
-  }
-}
+const schema = buildSchema(readFileSync(join(SCHEMA_DIR, "api.graphql"), "utf8"));
+const cost = (query: string, variables?: Record<string, unknown>) => operationCost(schema, parse(query), variables);
 
 describe("gateway limits", () => {
   it("depth: a query at the maximum passes, one level deeper is refused", async () => {
@@ -81,13 +74,60 @@ describe("gateway limits", () => {
 
   it("cost: a query costing at most the maximum passes, the next costlier one is refused", async () => {
     // Cost grows with the page size asked for: find the largest page that fits.
-    const query = (first: number) => `{ institutions(first: ${first}) { nodes { name acronym country { name } } } }`;
+    const query = (first: number) => `{ institutions(first: ${first}) { nodes { name acronym country { name } units(first: 10) { nodes { name } } } } }`;
     let first = 1;
     while (cost(query(first + 1)) <= LIMITS.MAX_COST) first++;
     expect(cost(query(first))).toBeLessThanOrEqual(LIMITS.MAX_COST);
     expect(cost(query(first + 1))).toBeGreaterThan(LIMITS.MAX_COST);
     await accepted(query(first));
     await refused(query(first + 1));
+  });
+
+  it("cost: a page size from a variable counts, at the edge of the limit", async () => {
+    const query = `query Countries($n: Int) { countries(first: $n) { nodes { code institutions { nodes { name } } } } }`;
+    let n = 1;
+    while (cost(query, { n: n + 1 }) <= LIMITS.MAX_COST) n++;
+    expect(cost(query, { n: n + 1 })).toBeGreaterThan(LIMITS.MAX_COST);
+    const atLimit = await graph.query(query, { n });
+    expect(atLimit.errors).toBeUndefined();
+    const over = await graph.query(query, { n: n + 1 });
+    expect(over.data).toBeUndefined();
+    expect(codes(over)).toEqual(["GRAPHQL_VALIDATION_FAILED"]);
+  });
+
+  it("cost: a list without `first` counts its default page size, 20", async () => {
+    const query = (countries: string) => `{ countries${countries} { nodes { institutions { nodes { country { name } units { totalCount } } } } } }`;
+    // Twenty countries of twenty institutions cost 1 + 20 × (1 + 1 + 20 × 3) = 1241.
+    expect(cost(query(""))).toBe(1241);
+    expect(cost(query("(first: 16)"))).toBeLessThanOrEqual(LIMITS.MAX_COST);
+    await accepted(query("(first: 16)"));
+    await refused(query(""));
+  });
+
+  it("cost: a refusal says what the operation costs and what the limit is, and carries both", async () => {
+    const result = await graph.query(`{ countries(first: 100) { nodes { institutions(first: 100) { nodes { name } } } } }`);
+    expect(result.status).toBe(400);
+    expect(result.errors).toEqual([
+      {
+        message: "The operation costs 10201, more than the limit of 1000: ask for smaller pages (`first`) or fewer nested lists.",
+        extensions: { code: "GRAPHQL_VALIDATION_FAILED", cost: { estimated: 10201, limit: 1000 } },
+      },
+    ]);
+  });
+
+  it(`cost: a request with the ${COST_HEADER} header gets the operation's cost in extensions.cost`, async () => {
+    const query = `query Partners($n: Int = 5) { partners(first: $n) { totalCount nodes { name agreementParties { nodes { role } } } } }`;
+    const result = await graph.query(query, { n: 3 }, { [COST_HEADER]: "1" });
+    expect(result.errors).toBeUndefined();
+    // 1 + 3 partners × (1 + 1 + 20 parties × 1)
+    expect(result.extensions).toEqual({ cost: { estimated: 67, limit: LIMITS.MAX_COST } });
+  });
+
+  it("a variable the cost analysis cannot read is refused as execution would refuse it", async () => {
+    const result = await graph.query(`query Countries($n: Int) { countries(first: $n) { totalCount } }`, { n: "many" });
+    expect(result.status).toBe(400);
+    expect(codes(result)).toEqual(["BAD_USER_INPUT"]);
+    expect(result.errors![0].message).toMatch(/^Variable "\$n" got invalid value "many"/);
   });
 
   it("body size: a body of exactly the limit is read, one byte more is refused with 413", async () => {
