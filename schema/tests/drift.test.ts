@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { composeSupergraph, SCHEMA_DIR } from "@sstc/schema";
-import { buildASTSchema, parse, type GraphQLNamedType, isObjectType, isInterfaceType, isInputObjectType } from "graphql";
+import { buildASTSchema, parse, type GraphQLNamedType, isEnumType, isObjectType, isInterfaceType, isInputObjectType } from "graphql";
 
 const ROOT_TYPES = new Set(["Query", "Mutation", "Subscription"]);
 
@@ -18,7 +18,7 @@ describe("committed schema files", () => {
     },
   );
 
-  it("describes every type and field of the client-facing API", () => {
+  it("describes every type, field, argument and enum value of the client-facing API", () => {
     const schema = buildASTSchema(parse(files["api.graphql"]));
     const missing: string[] = [];
     const check = (type: GraphQLNamedType) => {
@@ -27,6 +27,12 @@ describe("committed schema files", () => {
       if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
         for (const field of Object.values(type.getFields())) if (!field.description) missing.push(`${type.name}.${field.name}`);
       }
+      if (isObjectType(type) || isInterfaceType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          for (const arg of field.args) if (!arg.description) missing.push(`${type.name}.${field.name}(${arg.name}:)`);
+        }
+      }
+      if (isEnumType(type)) for (const value of type.getValues()) if (!value.description) missing.push(`${type.name}.${value.name}`);
     };
     Object.values(schema.getTypeMap())
       .filter((t) => !["String", "Int", "Float", "Boolean", "ID"].includes(t.name))

@@ -84,10 +84,20 @@ describe("creating and updating", () => {
 
   it("gives field-level messages for invalid input and stores nothing", async () => {
     const before = await activityCount();
-    const result = await graph.query(CREATE_ACTIVITY, { input: { editionId: EDITION, kind: "WORKSHOP", titleEn: "x", date: "15/11/2023" } }, perpusnasEditor);
+    const result = await graph.query(CREATE_ACTIVITY, { input: { editionId: EDITION, kind: "WORKSHOP", titleEn: "x", sequence: -1 } }, perpusnasEditor);
     expect(codes(result)).toEqual(["BAD_USER_INPUT"]);
     const fields = result.errors![0].extensions!.fields.map((f: any) => f.field).sort();
-    expect(fields).toEqual(["date", "titleEn"]);
+    expect(fields).toEqual(["sequence", "titleEn"]);
+    expect(await activityCount()).toBe(before);
+  });
+
+  it("names a value its type refuses (a Date that is no calendar day) as a field too, before any other check runs", async () => {
+    const before = await activityCount();
+    const result = await graph.query(CREATE_ACTIVITY, { input: { editionId: EDITION, kind: "WORKSHOP", titleEn: "x", date: "15/11/2023" } }, perpusnasEditor);
+    expect(codes(result)).toEqual(["BAD_USER_INPUT"]);
+    expect(result.errors![0].extensions!.fields).toEqual([
+      { field: "date", messages: ["A Date must be a real calendar day written YYYY-MM-DD (years 0001–9999), such as 2023-11-13."] },
+    ]);
     expect(await activityCount()).toBe(before);
   });
 

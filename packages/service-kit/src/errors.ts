@@ -1,4 +1,4 @@
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { GraphQLError, type ASTNode, type GraphQLFormattedError } from "graphql";
 
 /**
  * Every code the graph sends (`extensions.code`): the one list, which
@@ -8,7 +8,7 @@ import { GraphQLError, type GraphQLFormattedError } from "graphql";
  */
 export const ErrorCode = {
   // Failures of an operation the graph ran.
-  /** An argument or input field is invalid; `extensions.fields` lists each by its path, with what is wrong. */
+  /** An argument or input field is invalid; `extensions.fields` lists each input field by its path, with what is wrong (a value given directly as an argument or variable is named in the message). */
   BAD_USER_INPUT: "BAD_USER_INPUT",
   /** The record named does not exist or is not visible to the caller (`extensions.typeName`, `key`); also HTTP 404 for a path other than /graphql. */
   NOT_FOUND: "NOT_FOUND",
@@ -53,6 +53,17 @@ export class DomainError extends GraphQLError {
 export class BadUserInputError extends DomainError {
   constructor(message: string, extra: { argument?: string; field?: string; [k: string]: unknown } = {}) {
     super(message, ErrorCode.BAD_USER_INPUT, extra);
+  }
+}
+
+/**
+ * A value its GraphQL type refuses (a custom scalar's parsing, e.g. a Date
+ * that is no calendar day): BAD_USER_INPUT, also where graphql-js reports it
+ * as a validation failure (a literal written in the document, at `node`).
+ */
+export class InvalidValueError extends GraphQLError {
+  constructor(message: string, node?: ASTNode) {
+    super(message, { nodes: node, extensions: { code: ErrorCode.BAD_USER_INPUT } });
   }
 }
 
@@ -101,6 +112,12 @@ export function maskUnexpectedErrors(log: (error: unknown) => void) {
           extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, fields },
         };
       }
+      // A literal a scalar refused (a Date that is no calendar day) fails validation, but it is the client's input that is wrong.
+      if (code === ErrorCode.GRAPHQL_VALIDATION_FAILED && refusedAsUserInput(error))
+        return { ...formatted, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
+      const coercion = code === ErrorCode.BAD_USER_INPUT && !extensions.fields ? VARIABLE_FIELD_REFUSED.exec(formatted.message) : null;
+      // A field of an input variable that graphql-js refused (a scalar's or an enum's value) is named as resolvers' checks name theirs.
+      if (coercion) return { ...formatted, extensions: { ...extensions, fields: [{ field: coercion[2], messages: [coercion[3]] }] } };
       return { ...formatted, extensions };
     }
     log(error);
@@ -119,6 +136,14 @@ export function maskUnexpectedErrors(log: (error: unknown) => void) {
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
     };
   };
+}
+
+/** graphql-js's refusal of a field inside a variable: `Variable "$input" got invalid value … at "input.date"; <why>`. */
+const VARIABLE_FIELD_REFUSED = /^Variable "\$(\w+)" got invalid value .*? at "\1\.([^"]+)"; (.*)$/s;
+
+/** True when a validation error was raised by an {@link InvalidValueError} (a custom scalar refusing a literal). */
+function refusedAsUserInput(error: unknown): boolean {
+  return error instanceof GraphQLError && error.originalError instanceof InvalidValueError;
 }
 
 /** Driver codes (mysql2, Node's sockets, MySQL/MariaDB server errors) that mean the database cannot be reached or is going away, not that the statement is wrong. */

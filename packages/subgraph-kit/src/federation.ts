@@ -5,6 +5,7 @@ import { defaultFieldResolver, type GraphQLScalarType, type GraphQLSchema } from
 import gql from "graphql-tag";
 import { buildSchema, createResolversMap, type BuildSchemaOptions } from "type-graphql";
 import { authChecker } from "./authorization";
+import { SCALARS_MAP } from "./scalars";
 import { RefuseUncleanText, withCleanArguments } from "./text";
 
 /** The Federation 2 directives the subgraphs use. */
@@ -36,6 +37,7 @@ export async function buildFederatedSchema(
   const schema = await buildSchema({
     validate: { forbidUnknownValues: false },
     authChecker,
+    scalarsMap: SCALARS_MAP,
     ...options,
     globalMiddlewares: [RefuseUncleanText, ...(options.globalMiddlewares ?? [])],
     skipCheck: true,

@@ -17,6 +17,7 @@ export * from "./loaders";
 export * from "./pagination";
 export * from "./record";
 export * from "./slugs";
+export * from "./scalars";
 export * from "./sorting";
 export * from "./subgraph";
 export * from "./validation";

@@ -26,11 +26,8 @@ export function isIsoDate(value: unknown): value is string {
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
-const DATE_MESSAGE = "must be a real calendar day written YYYY-MM-DD (years 0001–9999), such as 2023-11-13";
-
-/** A calendar date as ISO 8601 text, e.g. 2023-11-13 (how every date of the graph travels). */
-export const IsIsoDate = (options: ValidationOptions = {}) =>
-  ValidateBy({ name: "isIsoDate", validator: { validate: (value) => isIsoDate(value), defaultMessage: () => DATE_MESSAGE } }, options);
+/** What a date must be, in every refusal of one. */
+export const DATE_MESSAGE = "must be a real calendar day written YYYY-MM-DD (years 0001–9999), such as 2023-11-13";
 
 /** Refuses anything but a real calendar day written YYYY-MM-DD, naming the argument. */
 export function assertIsoDate(value: string, argument: string): string {

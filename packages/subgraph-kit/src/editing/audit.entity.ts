@@ -7,7 +7,15 @@ export enum AuditAction {
   UPDATE = "UPDATE",
   DELETE = "DELETE",
 }
-registerEnumType(AuditAction, { name: "AuditAction", description: "What a change did to a record." });
+registerEnumType(AuditAction, {
+  name: "AuditAction",
+  description: "What a change did to a record.",
+  valuesConfig: {
+    CREATE: { description: "The record was created." },
+    UPDATE: { description: "Fields of the record changed." },
+    DELETE: { description: "The record was deleted (it is kept, with `deletedAt` set)." },
+  },
+});
 
 @Directive("@shareable")
 @ObjectType({ description: "One field's value before and after a change (JSON-encoded)." })

@@ -7,7 +7,15 @@ export enum Gender {
   MALE = "MALE",
   UNDISCLOSED = "UNDISCLOSED",
 }
-registerEnumType(Gender, { name: "Gender", description: "Gender as recorded for participation statistics." });
+registerEnumType(Gender, {
+  name: "Gender",
+  description: "Gender as recorded for participation statistics.",
+  valuesConfig: {
+    FEMALE: { description: "Female." },
+    MALE: { description: "Male." },
+    UNDISCLOSED: { description: "Not disclosed by the person." },
+  },
+});
 
 /**
  * People acting in a public capacity (office holders, speakers at public

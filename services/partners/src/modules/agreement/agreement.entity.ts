@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Bilingual, Connection } from "@sstc/subgraph-kit";
+import { BaseRecord, Bilingual, Connection, DateScalar } from "@sstc/subgraph-kit";
 
 export enum AgreementKind {
   MOU = "MOU",
@@ -8,7 +8,16 @@ export enum AgreementKind {
   ARRANGEMENT = "ARRANGEMENT",
   LETTER_OF_INTENT = "LETTER_OF_INTENT",
 }
-registerEnumType(AgreementKind, { name: "AgreementKind", description: "Legal form of an agreement." });
+registerEnumType(AgreementKind, {
+  name: "AgreementKind",
+  description: "Legal form of an agreement.",
+  valuesConfig: {
+    MOU: { description: "A memorandum of understanding." },
+    FRAMEWORK: { description: "A framework agreement, under which more specific arrangements are made." },
+    ARRANGEMENT: { description: "An implementing arrangement: the specifics of one cooperation." },
+    LETTER_OF_INTENT: { description: "A letter of intent to cooperate." },
+  },
+});
 
 @Bilingual([
   { name: "title", en: "titleEn", id: "titleId", description: "Agreement title." },
@@ -34,11 +43,11 @@ export class Agreement extends BaseRecord {
   @Column("simple-enum", { enum: AgreementKind })
   kind: AgreementKind;
 
-  @Field(() => String, { nullable: true, description: "Day it was signed (ISO 8601 date), when known." })
+  @Field(() => DateScalar, { nullable: true, description: "Day it was signed, when known." })
   @Column("date", { nullable: true })
   signedOn: string | null;
 
-  @Field(() => String, { nullable: true, description: "Day it expires (ISO 8601 date), when it does." })
+  @Field(() => DateScalar, { nullable: true, description: "Day it expires, when it does." })
   @Column("date", { nullable: true })
   expiresOn: string | null;
 }

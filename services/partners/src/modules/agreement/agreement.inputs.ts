@@ -1,5 +1,5 @@
 import { ArrayMaxSize, ArrayMinSize, IsOptional, IsUUID, Length, ValidateNested } from "class-validator";
-import { IsIsoDate, inputFields } from "@sstc/subgraph-kit";
+import { DateScalar, inputFields } from "@sstc/subgraph-kit";
 import { Field, ID, InputType } from "type-graphql";
 import { AgreementKind } from "./agreement.entity";
 
@@ -31,18 +31,8 @@ const fields = inputFields({
     checks: [Length(1, 5000)],
   },
   kind: { type: () => AgreementKind, description: "Legal form.", create: "required" },
-  signedOn: {
-    type: () => String,
-    description: { create: "Day signed (ISO 8601).", update: "Day signed." },
-    create: "clearable",
-    checks: [IsIsoDate()],
-  },
-  expiresOn: {
-    type: () => String,
-    description: { create: "Day it expires (ISO 8601).", update: "Day it expires." },
-    create: "clearable",
-    checks: [IsIsoDate()],
-  },
+  signedOn: { type: () => DateScalar, description: "Day signed.", create: "clearable" },
+  expiresOn: { type: () => DateScalar, description: "Day it expires.", create: "clearable" },
   parties: {
     type: () => [AgreementPartyInput],
     description: "The parties (at least two).",

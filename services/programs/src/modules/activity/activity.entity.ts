@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Bilingual, Connection } from "@sstc/subgraph-kit";
+import { BaseRecord, Bilingual, Connection, DateScalar } from "@sstc/subgraph-kit";
 
 export enum ActivityKind {
   OPENING = "OPENING",
@@ -9,7 +9,17 @@ export enum ActivityKind {
   SITE_VISIT = "SITE_VISIT",
   CLOSING = "CLOSING",
 }
-registerEnumType(ActivityKind, { name: "ActivityKind", description: "What kind of activity an edition item is." });
+registerEnumType(ActivityKind, {
+  name: "ActivityKind",
+  description: "What kind of activity an edition item is.",
+  valuesConfig: {
+    OPENING: { description: "The opening ceremony." },
+    SESSION: { description: "A lecture, panel or presentation." },
+    WORKSHOP: { description: "Hands-on work in groups." },
+    SITE_VISIT: { description: "A visit to an institution or a place (its `site`)." },
+    CLOSING: { description: "The closing ceremony." },
+  },
+});
 
 @Bilingual([
   { name: "title", en: "titleEn", id: "titleId", description: "Activity title." },
@@ -37,7 +47,7 @@ export class Activity extends BaseRecord {
   @Column("text", { nullable: true })
   descriptionId: string | null;
 
-  @Field(() => String, { nullable: true, description: "Day of the activity (ISO 8601 date), when known." })
+  @Field(() => DateScalar, { nullable: true, description: "Day of the activity, when known." })
   @Column("date", { nullable: true })
   date: string | null;
 

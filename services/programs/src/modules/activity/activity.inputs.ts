@@ -1,5 +1,5 @@
 import { IsInt, IsUUID, Length, Max, Min } from "class-validator";
-import { IsIsoDate, inputFields } from "@sstc/subgraph-kit";
+import { DateScalar, inputFields } from "@sstc/subgraph-kit";
 import { ID, InputType, Int } from "type-graphql";
 import { ActivityKind } from "./activity.entity";
 
@@ -10,7 +10,7 @@ const fields = inputFields({
   titleId: { type: () => String, description: "Title in Bahasa Indonesia.", create: "clearable", checks: [Length(2, 255)] },
   descriptionEn: { type: () => String, description: "What happens, in English.", create: "clearable", checks: [Length(1, 5000)] },
   descriptionId: { type: () => String, description: "What happens, in Bahasa Indonesia.", create: "clearable", checks: [Length(1, 5000)] },
-  date: { type: () => String, description: "Day (ISO 8601 date).", create: "clearable", checks: [IsIsoDate()] },
+  date: { type: () => DateScalar, description: "Day.", create: "clearable" },
   sequence: {
     type: () => Int,
     description: { create: "Position in the programme (0 first).", update: "Position in the programme." },

@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Bilingual, Connection } from "@sstc/subgraph-kit";
+import { BaseRecord, Bilingual, Connection, DateScalar } from "@sstc/subgraph-kit";
 
 export enum FollowUpStatus {
   PLANNED = "PLANNED",
@@ -8,7 +8,16 @@ export enum FollowUpStatus {
   ACHIEVED = "ACHIEVED",
   DROPPED = "DROPPED",
 }
-registerEnumType(FollowUpStatus, { name: "FollowUpStatus", description: "Progress of a commitment after the programme." });
+registerEnumType(FollowUpStatus, {
+  name: "FollowUpStatus",
+  description: "Progress of a commitment after the programme.",
+  valuesConfig: {
+    PLANNED: { description: "Committed to, not started yet." },
+    IN_PROGRESS: { description: "Being carried out." },
+    ACHIEVED: { description: "Carried out." },
+    DROPPED: { description: "Given up." },
+  },
+});
 
 @Bilingual([{ name: "description", en: "descriptionEn", id: "descriptionId", description: "The commitment." }])
 @ObjectType({ description: "What a participant or country commits to after an edition (an action plan), with its follow-up." })
@@ -33,7 +42,7 @@ export class Commitment extends BaseRecord {
   @Column("simple-enum", { enum: FollowUpStatus })
   followUpStatus: FollowUpStatus;
 
-  @Field(() => String, { nullable: true, description: "Target date (ISO 8601 date), when set." })
+  @Field(() => DateScalar, { nullable: true, description: "Target date, when set." })
   @Column("date", { nullable: true })
   dueDate: string | null;
 }

@@ -1,5 +1,5 @@
 import { IsUUID, Length } from "class-validator";
-import { IsIsoDate, IsCountryCode, inputFields } from "@sstc/subgraph-kit";
+import { DateScalar, IsCountryCode, inputFields } from "@sstc/subgraph-kit";
 import { ID, InputType } from "type-graphql";
 import { FollowUpStatus } from "./commitment.entity";
 
@@ -19,12 +19,7 @@ const fields = inputFields({
     description: { create: "Defaults to PLANNED.", update: "Follow-up status." },
     create: "omittable",
   },
-  dueDate: {
-    type: () => String,
-    description: { create: "Target date (ISO 8601 date).", update: "Target date." },
-    create: "clearable",
-    checks: [IsIsoDate()],
-  },
+  dueDate: { type: () => DateScalar, description: "Target date.", create: "clearable" },
 });
 
 @InputType({ description: "A new commitment made at the end of an edition." })

@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Bilingual, Connection } from "@sstc/subgraph-kit";
+import { BaseRecord, Bilingual, Connection, DateScalar } from "@sstc/subgraph-kit";
 import { ActivityStatus } from "../program/program.enums";
 
 @Bilingual([
@@ -20,19 +20,19 @@ export class Edition extends BaseRecord {
   @Column("varchar", { length: 255, nullable: true })
   titleId: string | null;
 
-  @Field({ description: "Planned first day (ISO 8601 date)." })
+  @Field(() => DateScalar, { description: "Planned first day." })
   @Column("date")
   plannedStartDate: string;
 
-  @Field({ description: "Planned last day (ISO 8601 date)." })
+  @Field(() => DateScalar, { description: "Planned last day." })
   @Column("date")
   plannedEndDate: string;
 
-  @Field(() => String, { nullable: true, description: "Actual first day (ISO 8601 date), once it happened." })
+  @Field(() => DateScalar, { nullable: true, description: "Actual first day, once it happened." })
   @Column("date", { nullable: true })
   actualStartDate: string | null;
 
-  @Field(() => String, { nullable: true, description: "Actual last day (ISO 8601 date), once it happened." })
+  @Field(() => DateScalar, { nullable: true, description: "Actual last day, once it happened." })
   @Column("date", { nullable: true })
   actualEndDate: string | null;
 

@@ -1,5 +1,5 @@
 import { ArrayMaxSize, IsUUID, Length } from "class-validator";
-import { IsIsoDate, IsCountryCode, inputFields } from "@sstc/subgraph-kit";
+import { DateScalar, IsCountryCode, inputFields } from "@sstc/subgraph-kit";
 import { ID, InputType } from "type-graphql";
 import { ActivityStatus } from "../program/program.enums";
 import { lifecycleFields } from "../program/program.inputs";
@@ -8,20 +8,10 @@ const fields = inputFields({
   programId: { type: () => ID, description: "The programme.", create: "required", checks: [IsUUID()] },
   titleEn: { type: () => String, description: "Title in English.", create: "required", checks: [Length(2, 255)] },
   titleId: { type: () => String, description: "Title in Bahasa Indonesia.", create: "clearable", checks: [Length(2, 255)] },
-  plannedStartDate: {
-    type: () => String,
-    description: { create: "Planned first day (ISO 8601 date).", update: "Planned first day." },
-    create: "required",
-    checks: [IsIsoDate()],
-  },
-  plannedEndDate: {
-    type: () => String,
-    description: { create: "Planned last day (ISO 8601 date).", update: "Planned last day." },
-    create: "required",
-    checks: [IsIsoDate()],
-  },
-  actualStartDate: { type: () => String, description: "Actual first day.", create: "clearable", checks: [IsIsoDate()] },
-  actualEndDate: { type: () => String, description: "Actual last day.", create: "clearable", checks: [IsIsoDate()] },
+  plannedStartDate: { type: () => DateScalar, description: "Planned first day.", create: "required" },
+  plannedEndDate: { type: () => DateScalar, description: "Planned last day.", create: "required" },
+  actualStartDate: { type: () => DateScalar, description: "Actual first day.", create: "clearable" },
+  actualEndDate: { type: () => DateScalar, description: "Actual last day.", create: "clearable" },
   venueEn: {
     type: () => String,
     description: { create: "Venue in English, e.g. the city.", update: "Venue in English." },

@@ -8,7 +8,16 @@ export enum ParticipationRole {
   SPEAKER = "SPEAKER",
   ORGANISER = "ORGANISER",
 }
-registerEnumType(ParticipationRole, { name: "ParticipationRole", description: "The part a person plays in an edition." });
+registerEnumType(ParticipationRole, {
+  name: "ParticipationRole",
+  description: "The part a person plays in an edition.",
+  valuesConfig: {
+    PARTICIPANT: { description: "Takes part to learn: the people a programme is for." },
+    FACILITATOR: { description: "Guides sessions or workshops." },
+    SPEAKER: { description: "Gives a talk or presentation." },
+    ORGANISER: { description: "Organises the edition." },
+  },
+});
 
 export enum ParticipationStatus {
   NOMINATED = "NOMINATED",
@@ -20,6 +29,13 @@ export enum ParticipationStatus {
 registerEnumType(ParticipationStatus, {
   name: "ParticipationStatus",
   description: "Where a participation stands: nominated → accepted → attended → completed (or withdrawn).",
+  valuesConfig: {
+    NOMINATED: { description: "Put forward by a country or institution." },
+    ACCEPTED: { description: "Accepted by the organisers." },
+    ATTENDED: { description: "Took part in the edition." },
+    COMPLETED: { description: "Completed the edition." },
+    WITHDRAWN: { description: "Withdrew or was withdrawn before the end." },
+  },
 });
 
 export enum ParticipantGender {
@@ -27,7 +43,15 @@ export enum ParticipantGender {
   MALE = "MALE",
   UNDISCLOSED = "UNDISCLOSED",
 }
-registerEnumType(ParticipantGender, { name: "ParticipantGender", description: "Gender recorded for participation statistics." });
+registerEnumType(ParticipantGender, {
+  name: "ParticipantGender",
+  description: "Gender recorded for participation statistics.",
+  valuesConfig: {
+    FEMALE: { description: "Female." },
+    MALE: { description: "Male." },
+    UNDISCLOSED: { description: "Not disclosed by the person." },
+  },
+});
 
 @ObjectType({ description: "A person taking part in an edition, with the country, institution and area they represent." })
 @Entity("participations")

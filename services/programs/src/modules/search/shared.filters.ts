@@ -1,3 +1,4 @@
+import { DateScalar } from "@sstc/subgraph-kit";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { CooperationModality } from "../program/program.enums";
 import { PartnershipRole } from "@sstc/vocabularies";
@@ -54,15 +55,15 @@ export abstract class SharedFilter implements SharedFilterInput {
   })
   year?: number | null;
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
-    description: "Only editions whose planned start is on or after this day, YYYY-MM-DD (for programmes: with such an edition).",
+    description: "Only editions whose planned start is on or after this day (for programmes: with such an edition).",
   })
   startDateFrom?: string | null;
 
-  @Field(() => String, {
+  @Field(() => DateScalar, {
     nullable: true,
-    description: "Only editions whose planned start is on or before this day, YYYY-MM-DD (for programmes: with such an edition).",
+    description: "Only editions whose planned start is on or before this day (for programmes: with such an edition).",
   })
   startDateTo?: string | null;
 }
