@@ -28,7 +28,16 @@ const moduleNameMapper = {
   "^@sstc/schema$": "<rootDir>/../schema/src",
 };
 
-const project = (displayName: string, dir: string, depth = 1): Config => ({
+/*
+ * GraphQL Code Generator's plugins require auto-bind, which is ES modules
+ * only; jest's CommonJS runtime gets it through swc as well.
+ */
+const esmOnly: Config = {
+  transform: { ...transform, "/node_modules/auto-bind/.+\\.js$": ["@swc/jest", { module: { type: "commonjs" } }] } as never,
+  transformIgnorePatterns: ["/node_modules/(?!auto-bind/)"],
+};
+
+const project = (displayName: string, dir: string, depth = 1, extra: Config = {}): Config => ({
   displayName,
   rootDir: `<rootDir>/${dir}`,
   testMatch: ["<rootDir>/tests/**/*.test.ts"],
@@ -36,6 +45,7 @@ const project = (displayName: string, dir: string, depth = 1): Config => ({
   moduleNameMapper: Object.fromEntries(Object.entries(moduleNameMapper).map(([k, v]) => [k, v.replace("<rootDir>/../", `<rootDir>/${"../".repeat(depth)}`)])),
   testEnvironment: "node",
   setupFiles: ["reflect-metadata"],
+  ...extra,
 });
 
 const config: Config = {
@@ -47,7 +57,7 @@ const config: Config = {
     project("partners", "services/partners", 2),
     // The whole graph (subgraphs and gateway together) is tested in its own workspace, tests/: the gateway itself never imports a subgraph.
     project("graph", ".", 0),
-    project("schema", "schema"),
+    project("schema", "schema", 1, esmOnly),
   ],
   testTimeout: 60_000,
 };
