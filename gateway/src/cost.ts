@@ -27,8 +27,8 @@ function isConnectionType(type: unknown): boolean {
  * return. Each object costs 1 and each scalar or enum 0; a list costs its
  * size times the cost of one item. A connection's size is its `first`
  * argument as the operation will run it — a literal, a variable, or the
- * schema's default (`first: Int = 20`) — and its `nodes` and `edges` are
- * that many items each; `pageInfo` and `totalCount` belong to the connection
+ * schema's default (`first: Int = 20`, also for an explicit null) — and its
+ * `nodes` and `edges` are that many items each; `pageInfo` and `totalCount` belong to the connection
  * object itself. Other lists count {@link ASSUMED_LIST_SIZE} items.
  */
 const estimateCost: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
@@ -40,8 +40,11 @@ const estimateCost: ComplexityEstimator = ({ type, field, args, childComplexity 
   const item = 1 + childComplexity;
   // One item of the page: the connection field multiplies it by its size.
   if (parentIsConnection && (field.name === "nodes" || field.name === "edges")) return item;
-  if (isConnectionType(named) && field.args.some((arg) => arg.name === "first")) {
-    const first = typeof args.first === "number" ? Math.max(args.first, 0) : 0;
+  const firstArg = field.args.find((arg) => arg.name === "first");
+  if (isConnectionType(named) && firstArg) {
+    // An explicit null runs as the default page, as leaving `first` out does.
+    const fallback = typeof firstArg.defaultValue === "number" ? firstArg.defaultValue : ASSUMED_LIST_SIZE;
+    const first = typeof args.first === "number" ? Math.max(args.first, 0) : fallback;
     return 1 + first * childComplexity;
   }
   return isListType(getNullableType(field.type)) ? ASSUMED_LIST_SIZE * item : item;
