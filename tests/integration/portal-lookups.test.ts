@@ -366,7 +366,7 @@ describe("the README's portal queries", () => {
 
   it.each([
     [
-      "InstitutionPage",
+      "InstitutionPageBySlug",
       (data: any) =>
         expect(data.institutionBySlug).toMatchObject({
           acronym: "Perpusnas",
@@ -374,7 +374,7 @@ describe("the README's portal queries", () => {
           people: { nodes: [{ fullName: "Ofy Sofiana" }] },
         }),
     ],
-    ["PartnerPage", (data: any) => expect(data.partnerBySlug.units.nodes).toEqual([expect.objectContaining({ slug: "kemenlu-dit-sosbud-oinb" })])],
+    ["PartnerPageBySlug", (data: any) => expect(data.partnerBySlug.units.nodes).toEqual([expect.objectContaining({ slug: "kemenlu-dit-sosbud-oinb" })])],
     ["CountryCommitments", (data: any) => expect(data.country.commitments.totalCount).toBe(1)],
     ["EditionParticipantCounts", (data: any) => expect(data.edition.participantCounts.total).toBe(19)],
   ])("runs %s for the public with no error", async (name, check) => {

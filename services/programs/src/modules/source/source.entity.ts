@@ -1,6 +1,6 @@
 import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity } from "typeorm";
-import { BaseRecord, Connection } from "@sstc/subgraph-kit";
+import { BaseRecord, Connection, DateScalar } from "@sstc/subgraph-kit";
 
 /**
  * A document the graph's records cite: the programs subgraph owns sources,
@@ -22,7 +22,7 @@ export class Source extends BaseRecord {
   @Column("varchar", { length: 500, nullable: true })
   url: string | null;
 
-  @Field(() => String, { nullable: true, description: "The day it was published (ISO 8601 date)." })
+  @Field(() => DateScalar, { nullable: true, description: "The day it was published." })
   @Column("date", { nullable: true })
   publishedOn: string | null;
 
