@@ -33,6 +33,18 @@ const peopleByKind = async (headers?: Record<string, string>) => {
 };
 
 describe("the closing of the demo edition", () => {
+  it("names its speaker, an official acting in a public capacity, to the public", async () => {
+    const data = expectData(
+      await graph.query(
+        `query Speaker($id: ID!) { edition(id: $id) { activities(first: 10) { nodes { kind people(first: 5) { nodes { role person { fullName } } } statements(first: 1) { nodes { speaker { fullName position } } } } } } }`,
+        { id: DemoIds.edition.tpbisColomboPlan2023 },
+      ),
+    );
+    const closing = data.edition.activities.nodes.find((a: { kind: string }) => a.kind === "CLOSING");
+    expect(closing.people.nodes).toEqual([{ role: "SPEAKER", person: { fullName: "Ofy Sofiana" } }]);
+    expect(closing.statements.nodes).toEqual([{ speaker: { fullName: "Ofy Sofiana", position: expect.stringMatching(/Chief Secretary/) } }]);
+  });
+
   it("shows its speaker to everyone and its visitors to the partner role and above", async () => {
     const publicView = await peopleByKind();
     expect(publicView.CLOSING).toEqual([{ role: "SPEAKER" }]);

@@ -9,7 +9,6 @@ import {
   PageArgs,
   paginate,
   referencesByKey,
-  requireRole,
   type AuthRule,
   type SubgraphContext,
 } from "@sstc/subgraph-kit";
@@ -91,10 +90,7 @@ export class PersonResolver {
 
 export const personReference = {
   Person: {
-    // Reference resolvers bypass type-graphql's @Authorized, so the rule is repeated here.
-    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => {
-      requireRole(ctx.principal, "partner", "Person");
-      return referencesByKey(ctx, Person, "id").load(ref.id);
-    },
+    // As `person(id)`: the record for every role, each field gated on its own (a name only for the partner role, or in a public capacity).
+    __resolveReference: (ref: { id: string }, ctx: SubgraphContext) => referencesByKey(ctx, Person, "id").load(ref.id),
   },
 };

@@ -1,4 +1,4 @@
-import { Args, Authorized, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { childPages, hasRole, PageArgs, referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
 import { Activity } from "../activity/activity.entity";
 import { PersonRef, personRef } from "../external/external.entity";
@@ -26,9 +26,10 @@ export class ActivityTestimony {
 
 @Resolver(() => ActivityPerson)
 export class ActivityPersonResolver {
-  // People are partner-only as references (the institutions subgraph); the role beside it is public for speakers and hosts.
-  @Authorized("partner")
-  @FieldResolver(() => PersonRef, { nullable: true, description: "The person (partner role and above: null with FORBIDDEN below it)." })
+  @FieldResolver(() => PersonRef, {
+    nullable: true,
+    description: "The person; the institutions subgraph decides which of their fields the caller sees (a name needs the partner role, or a public capacity).",
+  })
   person(@Root() row: ActivityPerson) {
     return personRef(row.personId);
   }
@@ -36,8 +37,7 @@ export class ActivityPersonResolver {
 
 @Resolver(() => Statement)
 export class StatementResolver {
-  @Authorized("partner")
-  @FieldResolver(() => PersonRef, { nullable: true, description: "Who said it (partner role and above: null with FORBIDDEN below it)." })
+  @FieldResolver(() => PersonRef, { nullable: true, description: "Who said it (a name needs the partner role, or a public capacity)." })
   speaker(@Root() row: Statement) {
     return personRef(row.personId);
   }
