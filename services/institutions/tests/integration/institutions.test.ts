@@ -1,5 +1,5 @@
 import { type Principal } from "@sstc/subgraph-kit";
-import { DemoIds } from "@sstc/demo-data";
+import { DemoIds, demoParticipants } from "@sstc/demo-data";
 import { institutionsSubgraph } from "../../src";
 import { caller, codes, principal, startSubgraphs, type RunningSubgraphs } from "@sstc/testkit";
 
@@ -236,9 +236,19 @@ describe("_entities", () => {
     ]);
   });
 
-  it("refuses a Person reference below the partner role", async () => {
-    const result = await as(PUBLIC)(ENTITIES, { r: [{ __typename: "Person", id: DemoIds.person.ofySofiana }] });
-    expect(codes(result)).toEqual(["FORBIDDEN"]);
+  it("resolves a Person reference for the public field by field: an official's name, not a participant's", async () => {
+    const participant = demoParticipants()[0].personId;
+    const result = await as(PUBLIC)(ENTITIES, {
+      r: [
+        { __typename: "Person", id: DemoIds.person.ofySofiana },
+        { __typename: "Person", id: participant },
+      ],
+    });
+    expect(result.data?._entities).toEqual([
+      { id: DemoIds.person.ofySofiana, fullName: "Ofy Sofiana", deletedAt: null },
+      { id: participant, fullName: null, deletedAt: null },
+    ]);
+    expect(result.errors?.map((e) => [e.path, e.extensions?.code])).toEqual([[["_entities", 1, "fullName"], "FORBIDDEN"]]);
   });
 
   it("reads a deleted institution as null for the public and as marked for editors, while lookups answer NOT_FOUND", async () => {
