@@ -5,7 +5,8 @@ import { Participation } from "../participation/participation.entity";
 import { Program } from "../program/program.entity";
 import { ProgramSdgTarget } from "../sdg/program-sdg-target.entity";
 import { SqlConditions } from "../search/sql-conditions";
-import { editionsInScope, programsInScope } from "./statistics.scope";
+import { editionsInScope, participationsInScope, programsInScope } from "./statistics.scope";
+import { countryRef, institutionRef } from "../external/external.entity";
 import type { StatisticsBucket, StatisticsScope } from "./statistics.types";
 
 /*
@@ -17,6 +18,7 @@ export const YEAR_OF_EDITION = "SUBSTR(e.plannedStartDate, 1, 4)";
 /** Keys for values a record may lack, so every group has a name. */
 export const NO_MODALITY = "NONE";
 export const GENDER_NOT_RECORDED = "NOT_RECORDED";
+export const INSTITUTION_NOT_RECORDED = "NOT_RECORDED";
 
 /**
  * True (in SQL) for a record of alias `alias` that is a placeholder, or whose
@@ -57,11 +59,21 @@ async function grouped<T extends ObjectLiteral>(
 }
 
 const ALL = { all: true } as const;
+/** People are counted once per group, however many participations they have in it. */
+const PEOPLE = { distinct: "pa.personId" } as const;
+
+/** Links each group of a breakdown by country to its Country. */
+const byCountry = (buckets: StatisticsBucket[]) => buckets.map((b) => ({ ...b, country: countryRef(b.key) }));
+/** Links each group of a breakdown by institution to its Institution (none for the group of no institution). */
+const byInstitution = (buckets: StatisticsBucket[]) =>
+  buckets.map((b) => ({ ...b, institution: b.key === INSTITUTION_NOT_RECORDED ? null : institutionRef(b.key) }));
+/** Gives each group of a breakdown by SDG goal its goal number. */
+const byGoal = (buckets: StatisticsBucket[]) => buckets.map((b) => ({ ...b, goal: Number(b.key) }));
 
 /** Participations in scope, with their edition `e` and programme `p`. */
 function participations(ctx: SubgraphContext, scope: StatisticsScope) {
   const where = new SqlConditions();
-  editionsInScope(scope, "e", where);
+  participationsInScope(scope, "pa", "e", where);
   const qb = ctx.db
     .getRepository(Participation)
     .createQueryBuilder("pa")
@@ -89,7 +101,19 @@ function programs(ctx: SubgraphContext, scope: StatisticsScope) {
 export const breakdowns = {
   participantsByCountry: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = participations(ctx, scope);
-    return grouped(qb, where, "pa.countryCode", ALL, placeholderSql("pa", "country"));
+    return grouped(qb, where, "pa.countryCode", ALL, placeholderSql("pa", "country")).then(byCountry);
+  },
+  participantsByInstitution: (ctx: SubgraphContext, scope: StatisticsScope) => {
+    const { qb, where } = participations(ctx, scope);
+    return grouped(qb, where, `COALESCE(pa.institutionId, '${INSTITUTION_NOT_RECORDED}')`, ALL, placeholderSql("pa", "institution")).then(byInstitution);
+  },
+  peopleByCountry: (ctx: SubgraphContext, scope: StatisticsScope) => {
+    const { qb, where } = participations(ctx, scope);
+    return grouped(qb, where, "pa.countryCode", PEOPLE, placeholderSql("pa", "country")).then(byCountry);
+  },
+  peopleByGender: (ctx: SubgraphContext, scope: StatisticsScope) => {
+    const { qb, where } = participations(ctx, scope);
+    return grouped(qb, where, `COALESCE(pa.gender, '${GENDER_NOT_RECORDED}')`, PEOPLE, placeholderSql("pa", "gender"));
   },
   participantsByGender: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = participations(ctx, scope);
@@ -119,11 +143,11 @@ export const breakdowns = {
       "s.goal",
       { distinct: "e.id" },
       `(${placeholderSql("e")} OR ${placeholderSql("p", "sdgGoals")})`,
-    );
+    ).then(byGoal);
   },
   editionsByHostCountry: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = editions(ctx, scope);
-    return grouped(qb, where, "e.venueCountryCode", ALL, placeholderSql("e", "venueCountry"));
+    return grouped(qb, where, "e.venueCountryCode", ALL, placeholderSql("e", "venueCountry")).then(byCountry);
   },
   programsByYear: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = editions(ctx, scope);
@@ -135,7 +159,9 @@ export const breakdowns = {
   },
   programsBySdgGoal: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = programs(ctx, scope);
-    return grouped(qb.innerJoin(ProgramSdgTarget, "s", "s.programId = p.id"), where, "s.goal", { distinct: "p.id" }, placeholderSql("p", "sdgGoals"));
+    return grouped(qb.innerJoin(ProgramSdgTarget, "s", "s.programId = p.id"), where, "s.goal", { distinct: "p.id" }, placeholderSql("p", "sdgGoals")).then(
+      byGoal,
+    );
   },
 } satisfies Record<string, (ctx: SubgraphContext, scope: StatisticsScope) => Promise<StatisticsBucket[]>>;
 
@@ -164,5 +190,10 @@ export const totals = {
   participationCount: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = participations(ctx, scope);
     return where.applyTo(qb).getCount();
+  },
+  personCount: async (ctx: SubgraphContext, scope: StatisticsScope) => {
+    const { qb, where } = participations(ctx, scope);
+    const row: { people: string | number } | undefined = await where.applyTo(qb).select(`COUNT(DISTINCT ${PEOPLE.distinct})`, "people").getRawOne();
+    return Number(row?.people ?? 0);
   },
 };

@@ -3,7 +3,7 @@ import type { SubgraphContext } from "@sstc/subgraph-kit";
 import { CooperationStatistics, StatisticsBucket } from "./statistics.types";
 import { StatisticsFilter } from "./statistics.filters";
 import { readStatisticsFilter } from "./statistics.scope";
-import { breakdowns, totals } from "./statistics.queries";
+import { breakdowns, GENDER_NOT_RECORDED, INSTITUTION_NOT_RECORDED, totals } from "./statistics.queries";
 import { seesDrafts } from "../publication";
 import { deprecatedTwin } from "../deprecation";
 
@@ -12,7 +12,7 @@ const DESCRIPTIONS = {
   programCount: "Programmes in scope (with a year range: those with an edition in it).",
   programsByYear: "Programmes with an edition starting in each year (key: e.g. 2023; a programme counts under each of its years).",
   programsByModality: "Programmes by modality (key: a CooperationModality value, or NONE).",
-  programsBySdgGoal: "Programmes by SDG goal (key: goal number; a programme counts under each of its goals).",
+  programsBySdgGoal: "Programmes by SDG goal (key and `goal`: goal number; a programme counts under each of its goals).",
 };
 
 /*
@@ -24,10 +24,13 @@ export class StatisticsResolver {
   @Query(() => CooperationStatistics, {
     nullable: true,
     description:
-      "Dashboard statistics, counted in the database: participants, programmes and editions broken down by country, gender, role, year, SDG goal and modality.",
+      "Dashboard statistics, counted in the database: participants, people, programmes and editions broken down by country, institution, gender, role, year, SDG goal and modality.",
   })
   statistics(
-    @Arg("filter", () => StatisticsFilter, { nullable: true, description: "The years or programme to count; everything when omitted." })
+    @Arg("filter", () => StatisticsFilter, {
+      nullable: true,
+      description: "The years, programme, edition, country or institution to count; everything when omitted.",
+    })
     filter: StatisticsFilter | undefined,
     @Ctx() ctx: SubgraphContext,
   ) {
@@ -55,6 +58,13 @@ export class StatisticsResolver {
     return totals.participationCount(ctx, stats.scope);
   }
 
+  @FieldResolver(() => Int, {
+    description: "Distinct people with a participation in scope: a person in two editions counts once (compare `participationCount`).",
+  })
+  personCount(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return totals.personCount(ctx, stats.scope);
+  }
+
   @FieldResolver(() => Int, { description: "Of `programCount`, the programmes that are placeholders (demo data no source documents)." })
   placeholderProgramCount(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
     return totals.placeholderProgramCount(ctx, stats.scope);
@@ -73,9 +83,33 @@ export class StatisticsResolver {
     return totals.placeholderParticipationCount(ctx, stats.scope);
   }
 
-  @FieldResolver(() => [StatisticsBucket], { description: "Participations by the country the person represents (key: ISO 3166-1 alpha-2 code)." })
+  @FieldResolver(() => [StatisticsBucket], {
+    description: "Participations by the country the person represents (key: ISO 3166-1 alpha-2 code; `country` links to the Country).",
+  })
   participantsByCountry(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
     return breakdowns.participantsByCountry(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], {
+    description: `Participations by sending institution (key: the institution's id, or ${INSTITUTION_NOT_RECORDED} when none is recorded; \`institution\` links to the Institution).`,
+  })
+  participantsByInstitution(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.participantsByInstitution(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], {
+    description:
+      "Distinct people by the country they represent (key: ISO 3166-1 alpha-2 code; `country` links to the Country); a person who represented two countries counts under each.",
+  })
+  peopleByCountry(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.peopleByCountry(ctx, stats.scope);
+  }
+
+  @FieldResolver(() => [StatisticsBucket], {
+    description: `Distinct people by the gender recorded on their participations (key: FEMALE, MALE, UNDISCLOSED, or ${GENDER_NOT_RECORDED}); a person recorded differently in two editions counts under each.`,
+  })
+  peopleByGender(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
+    return breakdowns.peopleByGender(ctx, stats.scope);
   }
 
   @FieldResolver(() => [StatisticsBucket], {
@@ -106,13 +140,15 @@ export class StatisticsResolver {
   }
 
   @FieldResolver(() => [StatisticsBucket], {
-    description: "Editions by the SDG goals of their programme (key: goal number; an edition counts under each goal).",
+    description: "Editions by the SDG goals of their programme (key and `goal`: goal number; an edition counts under each goal).",
   })
   editionsBySdgGoal(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
     return breakdowns.editionsBySdgGoal(ctx, stats.scope);
   }
 
-  @FieldResolver(() => [StatisticsBucket], { description: "Editions by the country they are held in (key: ISO 3166-1 alpha-2 code)." })
+  @FieldResolver(() => [StatisticsBucket], {
+    description: "Editions by the country they are held in (key: ISO 3166-1 alpha-2 code; `country` links to the Country).",
+  })
   editionsByHostCountry(@Root() stats: CooperationStatistics, @Ctx() ctx: SubgraphContext) {
     return breakdowns.editionsByHostCountry(ctx, stats.scope);
   }
