@@ -5,6 +5,7 @@ import { Source } from "./modules/source/source.entity";
 import { ProgramRelations1733400000000 } from "./migrations/1733400000000-ProgramRelations";
 import { ProgramRelation } from "./modules/relation/relation.entity";
 import { Testimony1733400000001 } from "./migrations/1733400000001-Testimony";
+import { ActivityPeriodAndPlace1733400000002 } from "./migrations/1733400000002-ActivityPeriodAndPlace";
 import { ActivityPerson, Statement } from "./modules/testimony/testimony.entity";
 import { InitialPrograms1732600000000 } from "./migrations/1732600000000-InitialPrograms";
 import { NormaliseSdgTargets1732700000000 } from "./migrations/1732700000000-NormaliseSdgTargets";
@@ -32,6 +33,7 @@ export const programsSubgraph: SubgraphDefinition = {
     Sources1733300000001,
     ProgramRelations1733400000000,
     Testimony1733400000001,
+    ActivityPeriodAndPlace1733400000002,
   ],
   buildSchema: buildProgramsSchema,
   isEmpty: async (db) => (await db.getRepository(Program).count({ withDeleted: true })) === 0,

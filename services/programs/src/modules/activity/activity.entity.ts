@@ -24,6 +24,7 @@ registerEnumType(ActivityKind, {
 @Bilingual([
   { name: "title", en: "titleEn", id: "titleId", description: "Activity title." },
   { name: "description", en: "descriptionEn", id: "descriptionId", description: "What happened.", nullable: true },
+  { name: "venue", en: "venueEn", id: "venueId", description: "Where it took place, in words, e.g. Jakarta; see also `site` and `venueArea`.", nullable: true },
 ])
 @ObjectType({ description: "A session, workshop or site visit within an edition." })
 @Entity("activities")
@@ -47,9 +48,22 @@ export class Activity extends BaseRecord {
   @Column("text", { nullable: true })
   descriptionId: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: "Day of the activity, when known." })
+  @Field(() => DateScalar, { nullable: true, description: "First day (the only day of a one-day activity), when known." })
   @Column("date", { nullable: true })
   date: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Last day (the same as `date` for a one-day activity); null when not known." })
+  @Column("date", { nullable: true })
+  endDate: string | null;
+
+  @Column("varchar", { length: 255, nullable: true })
+  venueEn: string | null;
+
+  @Column("varchar", { length: 255, nullable: true })
+  venueId: string | null;
+
+  @Column("varchar", { length: 36, nullable: true })
+  venueAreaId: string | null;
 
   @Column("int", { default: 0 })
   sequence: number;

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import type { EntityManager } from "typeorm";
 import {
   assertId,
+  BadUserInputError,
   assertReferencesExist,
   createRecord,
   deleteRecord,
@@ -15,12 +16,19 @@ import { Activity } from "./activity.entity";
 import { CreateActivityInput, UpdateActivityInput } from "./activity.inputs";
 import { ownersOfEditionId } from "../edition/edition.ownership";
 
-const checkSite = (ctx: SubgraphContext, siteInstitutionId: string | null | undefined) =>
-  assertReferencesExist(
-    ctx.links,
-    servicePrincipal(ctx.links.self),
-    siteInstitutionId ? [{ typename: "Institution", key: siteInstitutionId, field: "input.siteInstitutionId" }] : [],
-  );
+/** The site and the venue's area live in the institutions subgraph: asked before any transaction opens. */
+const checkPlace = (ctx: SubgraphContext, input: { siteInstitutionId?: string | null; venueAreaId?: string | null }) =>
+  assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), [
+    ...(input.siteInstitutionId ? [{ typename: "Institution" as const, key: input.siteInstitutionId, field: "input.siteInstitutionId" }] : []),
+    ...(input.venueAreaId ? [{ typename: "AdministrativeArea" as const, key: input.venueAreaId, field: "input.venueAreaId" }] : []),
+  ]);
+
+/** An activity ends on or after the day it starts (ISO dates compare as text). */
+function checkPeriod(activity: { date?: string | null; endDate?: string | null }) {
+  if (activity.date && activity.endDate && activity.endDate < activity.date) {
+    throw new BadUserInputError(`"endDate" (${activity.endDate}) is before "date" (${activity.date}).`, { field: "input.endDate" });
+  }
+}
 
 const ownersOf = (row: Activity, m: EntityManager) => ownersOfEditionId(m, row.editionId);
 
@@ -33,7 +41,10 @@ export class ActivityMutations {
       entity: Activity,
       values: { sequence: 0, ...input },
       owners: (m) => ownersOfEditionId(m, input.editionId),
-      verify: () => checkSite(ctx, input.siteInstitutionId),
+      verify: async () => {
+        checkPeriod(input);
+        await checkPlace(ctx, input);
+      },
     });
   }
 
@@ -51,7 +62,10 @@ export class ActivityMutations {
       version,
       patch: { ...input },
       owners: ownersOf,
-      verify: () => checkSite(ctx, input.siteInstitutionId),
+      verify: async (merged) => {
+        checkPeriod(merged);
+        await checkPlace(ctx, input);
+      },
     });
   }
 

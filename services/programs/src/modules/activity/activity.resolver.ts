@@ -3,7 +3,7 @@ import { referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
 import { visibleEditionReference } from "../publication";
 import { Activity } from "./activity.entity";
 import { Edition } from "../edition/edition.entity";
-import { InstitutionRef, institutionRef } from "../external/external.entity";
+import { AdministrativeAreaRef, areaRef, InstitutionRef, institutionRef } from "../external/external.entity";
 
 @Resolver(() => Activity)
 export class ActivityResolver {
@@ -15,6 +15,11 @@ export class ActivityResolver {
   @FieldResolver(() => InstitutionRef, { nullable: true, description: "Where it took place, e.g. Mutiara Rawa Binong Library." })
   site(@Root() activity: Activity) {
     return institutionRef(activity.siteInstitutionId);
+  }
+
+  @FieldResolver(() => AdministrativeAreaRef, { nullable: true, description: "Province or city where it took place (resolved by the institutions subgraph)." })
+  venueArea(@Root() activity: Activity) {
+    return areaRef(activity.venueAreaId);
   }
 
   @FieldResolver(() => Date, {
