@@ -7,7 +7,7 @@ import { ProgramPartnership } from "./modules/partnership/partnership.entity";
 import { ProgramPartnershipMutations } from "./modules/partnership/partnership.mutations";
 import { PartnerResolver, partnerReference } from "./modules/partner/partner.resolver";
 import { AgreementPartyResolver, AgreementResolver, agreementReference } from "./modules/agreement/agreement.resolver";
-import { ProgramPartnershipResolver, ProgramRefResolver } from "./modules/partnership/partnership.resolver";
+import { EditionRefResolver, ProgramPartnershipResolver, ProgramRefResolver } from "./modules/partnership/partnership.resolver";
 import { InstitutionRefResolver } from "./modules/external/external.resolver";
 
 /** The partners subgraph schema; the server, tests and composer all call this. */
@@ -20,6 +20,7 @@ export function buildPartnersSchema() {
         AgreementPartyResolver,
         ProgramPartnershipResolver,
         ProgramRefResolver,
+        EditionRefResolver,
         InstitutionRefResolver,
         PartnerMutations,
         AgreementMutations,

@@ -125,8 +125,11 @@ export async function seedPartners(db: DataSource): Promise<void> {
           contributionEn: "Organiser and host; shares the TPBIS practice.",
           contributionId: "Penyelenggara dan tuan rumah; berbagi praktik TPBIS.",
         },
+        // "For the activity, the National Library collaborated with" Kemensetneg and the Kemenlu directorate: the 2023 edition.
         {
           programId: DemoIds.program.tpbisColomboPlan,
+          editionId: DemoIds.edition.tpbisColomboPlan2023,
+          editionScope: DemoIds.edition.tpbisColomboPlan2023,
           partnerId: P.kemensetneg,
           role: PartnershipRole.CO_ORGANISER,
           contributionEn: "Collaborating ministry.",
@@ -134,6 +137,8 @@ export async function seedPartners(db: DataSource): Promise<void> {
         },
         {
           programId: DemoIds.program.tpbisColomboPlan,
+          editionId: DemoIds.edition.tpbisColomboPlan2023,
+          editionScope: DemoIds.edition.tpbisColomboPlan2023,
           partnerId: P.kemenluSosbudDirectorate,
           role: PartnershipRole.CO_ORGANISER,
           contributionEn: "Collaborating directorate of the Ministry of Foreign Affairs.",

@@ -13,6 +13,13 @@ export class ProgramRef {
 }
 
 @Directive('@key(fields: "id")')
+@ObjectType("Edition")
+export class EditionRef {
+  @Field(() => ID)
+  id: string;
+}
+
+@Directive('@key(fields: "id")')
 @ObjectType("Institution")
 export class InstitutionRef {
   @Field(() => ID)

@@ -7,8 +7,8 @@ import { callSubgraph, hasRole, seesDeleted, type SubgraphContext } from "@sstc/
  * caller's own account, so the answer is decided by the programs
  * subgraph's own publication rules.
  */
-const QUERY_BELOW_PARTNER = "query HiddenPrograms { hiddenDraftProgramIds hiddenDeletedProgramIds }";
-const QUERY_BELOW_EDITOR = "query HiddenPrograms { hiddenDeletedProgramIds }";
+const QUERY_BELOW_PARTNER = "query HiddenPrograms { hiddenDraftProgramIds hiddenDeletedProgramIds hiddenEditionIds }";
+const QUERY_BELOW_EDITOR = "query HiddenPrograms { hiddenDeletedProgramIds hiddenEditionIds }";
 
 /** The programme ids hidden from one caller. */
 export interface HiddenPrograms {
@@ -16,9 +16,11 @@ export interface HiddenPrograms {
   drafts: string[];
   /** Drafts and deleted programmes: a reference to one of them reads as null. */
   all: ReadonlySet<string>;
+  /** Editions the caller may not see (drafts below the partner role, deleted ones below the editor role). */
+  editions: ReadonlySet<string>;
 }
 
-const NOTHING_HIDDEN: HiddenPrograms = { drafts: [], all: new Set() };
+const NOTHING_HIDDEN: HiddenPrograms = { drafts: [], all: new Set(), editions: new Set() };
 
 /**
  * The programmes hidden from this caller, asked of the programs subgraph at
@@ -31,14 +33,14 @@ export function hiddenPrograms(ctx: SubgraphContext): Promise<HiddenPrograms> {
   const belowPartner = !hasRole(ctx.principal, "partner");
   const loader = ctx.loaders.get<string, HiddenPrograms>("Program.hidden", async (keys) => {
     try {
-      const data = await callSubgraph<{ hiddenDraftProgramIds?: string[]; hiddenDeletedProgramIds: string[] }>(
+      const data = await callSubgraph<{ hiddenDraftProgramIds?: string[]; hiddenDeletedProgramIds: string[]; hiddenEditionIds: string[] }>(
         ctx.links,
         "programs",
         ctx.principal,
         belowPartner ? QUERY_BELOW_PARTNER : QUERY_BELOW_EDITOR,
       );
       const drafts = data.hiddenDraftProgramIds ?? [];
-      const hidden: HiddenPrograms = { drafts, all: new Set([...drafts, ...data.hiddenDeletedProgramIds]) };
+      const hidden: HiddenPrograms = { drafts, all: new Set([...drafts, ...data.hiddenDeletedProgramIds]), editions: new Set(data.hiddenEditionIds) };
       return keys.map(() => hidden);
     } catch (error) {
       // Returned rather than thrown, so DataLoader keeps the failure cached and the call is not repeated in this request.
@@ -48,9 +50,19 @@ export function hiddenPrograms(ctx: SubgraphContext): Promise<HiddenPrograms> {
   return loader.load("caller");
 }
 
-/** The extra condition on partnerships (alias `t`) that leaves out those of draft programmes hidden from the caller. */
+/** The extra condition on partnerships (alias `t`) that leaves out those of draft programmes and draft editions hidden from the caller. */
 export async function visiblePartnerships(ctx: SubgraphContext): Promise<{ where?: string; parameters?: Record<string, unknown> }> {
   if (hasRole(ctx.principal, "partner")) return {};
-  const { drafts } = await hiddenPrograms(ctx);
-  return drafts.length ? { where: "t.programId NOT IN (:...hiddenDraftProgramIds)", parameters: { hiddenDraftProgramIds: drafts } } : {};
+  const { drafts, editions } = await hiddenPrograms(ctx);
+  const where: string[] = [];
+  const parameters: Record<string, unknown> = {};
+  if (drafts.length) {
+    where.push("t.programId NOT IN (:...hiddenDraftProgramIds)");
+    parameters.hiddenDraftProgramIds = drafts;
+  }
+  if (editions.size) {
+    where.push("(t.editionId IS NULL OR t.editionId NOT IN (:...hiddenEditionIds))");
+    parameters.hiddenEditionIds = [...editions];
+  }
+  return where.length ? { where: where.join(" AND "), parameters } : {};
 }

@@ -15,6 +15,14 @@ export class ProgramPartnership extends BaseRecord {
   @Column("varchar", { length: 36 })
   partnerId: string;
 
+  /** The one edition the partnership is for; null when it is for the whole programme. */
+  @Column("varchar", { length: 36, nullable: true })
+  editionId: string | null;
+
+  /** `editionId`, or "" for the whole programme: unique indexes treat NULLs as distinct, so uniqueness is kept on this. */
+  @Column("varchar", { length: 36, default: "" })
+  editionScope: string;
+
   @Field(() => PartnershipRole, { description: "Funding, accountable, extending, implementing or co-organiser." })
   @Column("simple-enum", { enum: PartnershipRole })
   role: PartnershipRole;

@@ -7,6 +7,12 @@ const fields = inputFields({
   programId: { type: () => ID, description: "The programme (programs subgraph).", create: "required", checks: [IsUUID()] },
   partnerId: { type: () => ID, description: "The partner.", create: "required", checks: [IsUUID()] },
   role: { type: () => PartnershipRole, description: "Its role.", create: "required" },
+  editionId: {
+    type: () => ID,
+    description: "The one edition of the programme the partnership is for; omit it for the whole programme.",
+    create: "clearable",
+    checks: [IsUUID()],
+  },
   contributionEn: {
     type: () => String,
     description: { create: "What it contributes, in English.", update: "Contribution in English." },
@@ -26,6 +32,7 @@ export class CreateProgramPartnershipInput {
   @fields.programId.create programId: string;
   @fields.partnerId.create partnerId: string;
   @fields.role.create role: PartnershipRole;
+  @fields.editionId.create editionId?: string | null;
   @fields.contributionEn.create contributionEn?: string | null;
   @fields.contributionId.create contributionId?: string | null;
 }

@@ -1,6 +1,8 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Resolver } from "type-graphql";
 import {
   assertId,
+  callSubgraph,
+  BadUserInputError,
   assertLocalReferences,
   assertReferencesExist,
   ConflictError,
@@ -19,7 +21,27 @@ import { Partner } from "../partner/partner.entity";
 /** A partnership belongs to the partner whose role it records. */
 const owners = (row: Pick<ProgramPartnership, "partnerId">) => ({ partnerIds: [row.partnerId] });
 
-const taken = () => new ConflictError("This partner already has this role in this programme.", { field: "input.role" });
+const taken = () => new ConflictError("This partner already has this role in this programme (or in this edition of it).", { field: "input.role" });
+
+const EDITION_OF = "query EditionOfProgram($r: [_Any!]!) { _entities(representations: $r) { ... on Edition { program { id } } } }";
+
+/**
+ * The programme must exist and, when an edition is named, the edition must be
+ * one of that programme's: both live in the programs subgraph, asked once
+ * before any transaction opens (an edition the caller may not see reads as unknown).
+ */
+async function verifyProgramAndEdition(ctx: SubgraphContext, input: { programId: string; editionId?: string | null }) {
+  await assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), [{ typename: "Program", key: input.programId, field: "input.programId" }]);
+  if (!input.editionId) return;
+  const data = await callSubgraph<{ _entities: Array<{ program: { id: string } | null } | null> }>(ctx.links, "programs", ctx.principal, EDITION_OF, {
+    r: [{ __typename: "Edition", id: input.editionId }],
+  });
+  const edition = data._entities[0];
+  if (!edition) throw new BadUserInputError(`input.editionId names no Edition ${JSON.stringify(input.editionId)}.`, { field: "input.editionId" });
+  if (edition.program?.id !== input.programId) {
+    throw new BadUserInputError(`Edition ${input.editionId} is not an edition of programme ${input.programId}.`, { field: "input.editionId" });
+  }
+}
 
 @Resolver(() => ProgramPartnership)
 export class ProgramPartnershipMutations {
@@ -31,13 +53,13 @@ export class ProgramPartnershipMutations {
   ) {
     return createRecord<ProgramPartnership>(ctx, {
       entity: ProgramPartnership,
-      values: { ...input },
+      values: { ...input, editionScope: input.editionId ?? "" },
       owners: () => owners(input),
-      verify: () =>
-        assertReferencesExist(ctx.links, servicePrincipal(ctx.links.self), [{ typename: "Program", key: input.programId, field: "input.programId" }]),
+      verify: () => verifyProgramAndEdition(ctx, input),
       check: async (m) => {
         await assertLocalReferences(m, [{ entity: Partner, value: input.partnerId, field: "input.partnerId" }]);
-        if (await m.getRepository(ProgramPartnership).existsBy({ programId: input.programId, partnerId: input.partnerId, role: input.role })) throw taken();
+        const same = { programId: input.programId, editionScope: input.editionId ?? "", partnerId: input.partnerId, role: input.role };
+        if (await m.getRepository(ProgramPartnership).existsBy(same)) throw taken();
       },
       duplicate: taken,
     });

@@ -3,7 +3,7 @@ import { assertId, childPages, PageArgs, referencesByKey, type SubgraphContext }
 import { hiddenPrograms, visiblePartnerships } from "./hidden-programs";
 import { PartnershipRole, ProgramPartnership, ProgramPartnershipConnection } from "./partnership.entity";
 import { Partner } from "../partner/partner.entity";
-import { ProgramRef } from "../external/external.entity";
+import { EditionRef, ProgramRef } from "../external/external.entity";
 
 @Resolver(() => ProgramPartnership)
 export class ProgramPartnershipResolver {
@@ -40,6 +40,16 @@ export class ProgramPartnershipResolver {
     return hidden.all.has(partnership.programId) ? null : { id: partnership.programId };
   }
 
+  @FieldResolver(() => EditionRef, {
+    nullable: true,
+    description: "The one edition the partnership is for; null when it is for the whole programme, or the edition is deleted or a draft you may not see.",
+  })
+  async edition(@Root() partnership: ProgramPartnership, @Ctx() ctx: SubgraphContext): Promise<EditionRef | null> {
+    if (!partnership.editionId) return null;
+    const hidden = await hiddenPrograms(ctx);
+    return hidden.editions.has(partnership.editionId) ? null : { id: partnership.editionId };
+  }
+
   @FieldResolver(() => Partner, { nullable: true, description: "The partner; null when its record is deleted (editors and admins still see it, marked)." })
   partner(@Root() partnership: ProgramPartnership, @Ctx() ctx: SubgraphContext) {
     return referencesByKey(ctx, Partner, "id").load(partnership.partnerId);
@@ -54,9 +64,23 @@ export class ProgramPartnershipResolver {
   }
 }
 
+@Resolver(() => EditionRef)
+export class EditionRefResolver {
+  @FieldResolver(() => ProgramPartnershipConnection, {
+    nullable: true,
+    description: "Partners of this edition alone and their roles, e.g. those who collaborated on one year's event (from the partners subgraph).",
+  })
+  async partnerships(@Root() edition: EditionRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return childPages(ctx, ProgramPartnership, { parent: "editionId", orderBy: ["role"], ...(await visiblePartnerships(ctx)) }, page).load(edition.id);
+  }
+}
+
 @Resolver(() => ProgramRef)
 export class ProgramRefResolver {
-  @FieldResolver(() => ProgramPartnershipConnection, { nullable: true, description: "Partners of the programme and their roles (from the partners subgraph)." })
+  @FieldResolver(() => ProgramPartnershipConnection, {
+    nullable: true,
+    description: "Partners of the programme and their roles, those of one edition included (with `edition` set) (from the partners subgraph).",
+  })
   async partnerships(@Root() program: ProgramRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, ProgramPartnership, { parent: "programId", orderBy: ["role"], ...(await visiblePartnerships(ctx)) }, page).load(program.id);
   }

@@ -1,6 +1,6 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { assertId, childPages, findOrFail, PageArgs, referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
-import { visibleEditionOrNotFound, visibleEditionReference, visibleReference } from "../publication";
+import { Arg, Args, Authorized, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { assertId, childPages, findOrFail, PageArgs, referencesByKey, seesDeleted, type SubgraphContext } from "@sstc/subgraph-kit";
+import { publishedEditionSql, seesDrafts, visibleEditionOrNotFound, visibleEditionReference, visibleReference } from "../publication";
 import { Edition, EditionConnection } from "./edition.entity";
 import { EditionFilter, EditionOrder } from "./edition.filters";
 import { searchEditions } from "./edition.search";
@@ -13,6 +13,26 @@ import { AdministrativeAreaRef, CountryRef, InstitutionRef, areaRef, countryRef,
 
 @Resolver(() => Edition)
 export class EditionResolver {
+  /*
+   * Internal plumbing for the partners subgraph, which records partnerships
+   * for one edition without reading this subgraph's database: it asks, on the
+   * caller's own account, which editions that caller may not see.
+   */
+  @Directive("@inaccessible")
+  @Query(() => [ID], {
+    description:
+      "Internal: ids of the editions the caller may not see: drafts (an unpublished edition or programme) below the partner role, deleted ones below the editor role. For the partners subgraph; not part of the public API.",
+  })
+  async hiddenEditionIds(@Ctx() ctx: SubgraphContext): Promise<string[]> {
+    const qb = ctx.db.getRepository(Edition).createQueryBuilder("e").withDeleted().select("e.id", "id").orderBy("e.id");
+    const hidden: string[] = [];
+    if (!seesDrafts(ctx)) hidden.push(`NOT (${publishedEditionSql("e")})`);
+    if (!seesDeleted(ctx)) hidden.push("e.deletedAt IS NOT NULL");
+    if (!hidden.length) return [];
+    const rows: Array<{ id: string }> = await qb.where(hidden.map((c) => `(${c})`).join(" OR ")).getRawMany();
+    return rows.map((r) => r.id);
+  }
+
   @Query(() => Edition, { nullable: true, description: "An edition by id." })
   async edition(@Arg("id", () => ID, { description: "Edition id." }) id: string, @Ctx() ctx: SubgraphContext) {
     return visibleEditionOrNotFound(ctx, await findOrFail(ctx, Edition, "id", assertId(id), "Edition"), id);
