@@ -45,9 +45,13 @@ describe("the demo story", () => {
         tpbis: programByCode(code: "TPBIS") { relations { kind } relatedFrom { kind program { code } } }
       }`),
     );
-    expect(data.cp).toEqual({
-      parentProgram: { code: "SSTC" },
-      relations: [{ kind: "INSTANCE_OF", relatedProgram: { code: "TPBIS" }, sources: [{ publisher: "ANTARA" }], isPlaceholder: false }],
+    // Other tests of this file add relations of their own: the demo's is among them.
+    expect(data.cp.parentProgram).toEqual({ code: "SSTC" });
+    expect(data.cp.relations).toContainEqual({
+      kind: "INSTANCE_OF",
+      relatedProgram: { code: "TPBIS" },
+      sources: [{ publisher: "ANTARA" }],
+      isPlaceholder: false,
     });
     expect(data.tpbis).toEqual({ relations: [], relatedFrom: [{ kind: "INSTANCE_OF", program: { code: "TPBIS-CP" } }] });
   });
