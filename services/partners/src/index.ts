@@ -14,7 +14,14 @@ import { PartnerProfiles1733200000000 } from "./migrations/1733200000000-Partner
 export const partnersSubgraph: SubgraphDefinition = {
   name: "partners",
   entities: [Partner, Agreement, AgreementParty, ProgramPartnership, Citation, AuditEntry],
-  migrations: [InitialPartners1732600000000, AuditTrail1732800000000, LiveUniqueness1733000000000, PartnerProfiles1733200000000, Provenance1733300000000, EditionPartnerships1733400000000],
+  migrations: [
+    InitialPartners1732600000000,
+    AuditTrail1732800000000,
+    LiveUniqueness1733000000000,
+    PartnerProfiles1733200000000,
+    Provenance1733300000000,
+    EditionPartnerships1733400000000,
+  ],
   buildSchema: buildPartnersSchema,
   isEmpty: async (db) => (await db.getRepository(Partner).count({ withDeleted: true })) === 0,
   seed: seedPartners,
