@@ -103,8 +103,9 @@ describe("provenance of the demo data", () => {
 
   it("marks what the article does not say: the invented commitments, modality and SDG alignment, and who came from where", () => {
     const byId = (type: string, id: string) => records[type].find((r) => r.id === id)!;
-    expect(records.Commitment.length).toBeGreaterThan(0);
-    expect(records.Commitment.every((c) => c.isPlaceholder)).toBe(true);
+    // Seven invented country commitments, and the organiser's pledge the article reports (cited).
+    expect(records.Commitment.filter((c) => c.isPlaceholder)).toHaveLength(7);
+    expect(records.Commitment.filter((c) => !c.isPlaceholder)).toHaveLength(1);
     expect(byId("Program", DemoIds.program.tpbisColomboPlan).placeholderFields).toEqual(expect.arrayContaining(["modality", "sdgGoals", "sdgTargets"]));
     expect(byId("Person", DemoIds.person.ofySofiana)).toMatchObject({ isPlaceholder: false, placeholderFields: [] });
     const participants = records.Participation.filter((p) => p.placeholderFields.includes("country"));

@@ -6,6 +6,7 @@ import { ProgramRelations1733400000000 } from "./migrations/1733400000000-Progra
 import { ProgramRelation } from "./modules/relation/relation.entity";
 import { Testimony1733400000001 } from "./migrations/1733400000001-Testimony";
 import { ActivityPeriodAndPlace1733400000002 } from "./migrations/1733400000002-ActivityPeriodAndPlace";
+import { CommitmentParties1733400000003 } from "./migrations/1733400000003-CommitmentParties";
 import { ActivityPerson, Statement } from "./modules/testimony/testimony.entity";
 import { InitialPrograms1732600000000 } from "./migrations/1732600000000-InitialPrograms";
 import { NormaliseSdgTargets1732700000000 } from "./migrations/1732700000000-NormaliseSdgTargets";
@@ -34,6 +35,7 @@ export const programsSubgraph: SubgraphDefinition = {
     ProgramRelations1733400000000,
     Testimony1733400000001,
     ActivityPeriodAndPlace1733400000002,
+    CommitmentParties1733400000003,
   ],
   buildSchema: buildProgramsSchema,
   isEmpty: async (db) => (await db.getRepository(Program).count({ withDeleted: true })) === 0,

@@ -5,7 +5,7 @@ import { ActivityStatus, CooperationModality } from "../modules/program/program.
 import { Edition } from "../modules/edition/edition.entity";
 import { Activity, ActivityKind } from "../modules/activity/activity.entity";
 import { ParticipantGender, Participation, ParticipationRole, ParticipationStatus } from "../modules/participation/participation.entity";
-import { Commitment, FollowUpStatus } from "../modules/commitment/commitment.entity";
+import { Commitment, CommitmentKind, CommitmentParty, FollowUpStatus } from "../modules/commitment/commitment.entity";
 import { ProgramSdgTarget } from "../modules/sdg/program-sdg-target.entity";
 import { sdgRows } from "../modules/sdg/sdg-codes";
 import { Source } from "../modules/source/source.entity";
@@ -262,6 +262,23 @@ export async function seedPrograms(db: DataSource): Promise<void> {
         })),
       ),
     );
+    // Paragraph 8: the National Library, with its partners, will see that what was learned inspires new initiatives at home.
+    const pledge = await commitments.save(
+      commitments.create({
+        editionId,
+        participationId: null,
+        countryCode: "ID",
+        kind: CommitmentKind.PLEDGE,
+        party: CommitmentParty.ORGANISER,
+        institutionId: I.perpusnas,
+        descriptionEn:
+          "Together with its partners, ensure that the knowledge and experience become a source of inspiration for new initiatives in the participants' countries and regions.",
+        descriptionId:
+          "Bersama mitra-mitranya, memastikan pengetahuan dan pengalaman menjadi sumber inspirasi bagi inisiatif baru di negara dan daerah asal peserta.",
+        followUpStatus: FollowUpStatus.PLANNED,
+        dueDate: null,
+      }),
+    );
 
     // What the article documents, cited to it, and what the demo data had to invent, marked (README: Demo data).
     const P = DemoIds.program;
@@ -282,6 +299,8 @@ export async function seedPrograms(db: DataSource): Promise<void> {
         // The article says the participants visited the library: which people they were is invented.
         { entity: ActivityPerson, ids: visiting.map((v) => v.id), placeholderFields: ["person"] },
         { entity: Statement, ids: statements.map((s) => s.id) },
+        // The pledge is the article's; the Bahasa Indonesia text is a translation of it.
+        { entity: Commitment, ids: [pledge.id] },
         // Eight from six named countries and ten Indonesians: who came from where, and everything about each, is not in the article.
         { entity: Participation, ids: participants.map((p) => p.id), placeholderFields: ["person", "country", "institution", "area", "gender", "status"] },
       ],

@@ -19,8 +19,45 @@ registerEnumType(FollowUpStatus, {
   },
 });
 
+/** Whether a party binds itself or offers something it may give. */
+export enum CommitmentKind {
+  COMMITMENT = "COMMITMENT",
+  PLEDGE = "PLEDGE",
+}
+registerEnumType(CommitmentKind, {
+  name: "CommitmentKind",
+  description: "What kind of promise it is.",
+  valuesConfig: {
+    COMMITMENT: { description: "An action the party commits to, such as an action plan." },
+    PLEDGE: { description: "Support the party pledges to others, such as an organiser's pledge to follow up with participants' countries." },
+  },
+});
+
+/** Who makes a commitment. */
+export enum CommitmentParty {
+  COUNTRY = "COUNTRY",
+  PARTICIPANT = "PARTICIPANT",
+  INSTITUTION = "INSTITUTION",
+  ORGANISER = "ORGANISER",
+}
+registerEnumType(CommitmentParty, {
+  name: "CommitmentParty",
+  description: "Who makes a commitment.",
+  valuesConfig: {
+    COUNTRY: { description: "A country taking part (`country`)." },
+    PARTICIPANT: { description: "A participant, as a personal action plan (`participation`)." },
+    INSTITUTION: { description: "An institution taking part, e.g. a sending library (`institution`)." },
+    ORGANISER: { description: "An institution organising the edition (`institution`)." },
+  },
+});
+
+/** The parties that commit through an institution (which `institutionId` then names). */
+export const INSTITUTION_PARTIES: readonly CommitmentParty[] = [CommitmentParty.INSTITUTION, CommitmentParty.ORGANISER];
+
 @Bilingual([{ name: "description", en: "descriptionEn", id: "descriptionId", description: "The commitment." }])
-@ObjectType({ description: "What a participant or country commits to after an edition (an action plan), with its follow-up." })
+@ObjectType({
+  description: "What a country, participant, institution or organiser commits to or pledges after an edition (an action plan, a pledge), with its follow-up.",
+})
 @Entity("commitments")
 export class Commitment extends BaseRecord {
   @Column("varchar", { length: 36 })
@@ -37,6 +74,17 @@ export class Commitment extends BaseRecord {
 
   @Column("text", { nullable: true })
   descriptionId: string | null;
+
+  @Field(() => CommitmentKind, { description: "A commitment or a pledge." })
+  @Column("varchar", { length: 20, default: CommitmentKind.COMMITMENT })
+  kind: CommitmentKind;
+
+  @Field(() => CommitmentParty, { description: "Who makes it: a country, a participant, an institution or an organiser." })
+  @Column("varchar", { length: 20, default: CommitmentParty.COUNTRY })
+  party: CommitmentParty;
+
+  @Column("varchar", { length: 36, nullable: true })
+  institutionId: string | null;
 
   @Field(() => FollowUpStatus, { description: "Follow-up status." })
   @Column("simple-enum", { enum: FollowUpStatus })

@@ -1,7 +1,7 @@
 import { IsUUID, Length } from "class-validator";
 import { DateScalar, IsCountryCode, inputFields } from "@sstc/subgraph-kit";
 import { ID, InputType } from "type-graphql";
-import { FollowUpStatus } from "./commitment.entity";
+import { CommitmentKind, CommitmentParty, FollowUpStatus } from "./commitment.entity";
 
 const fields = inputFields({
   editionId: { type: () => ID, description: "The edition it came out of.", create: "required", checks: [IsUUID()] },
@@ -11,7 +11,24 @@ const fields = inputFields({
     create: "clearable",
     checks: [IsUUID()],
   },
-  countryCode: { type: () => String, description: "The country committing (ISO alpha-2).", create: "required", checks: [IsCountryCode()] },
+  countryCode: {
+    type: () => String,
+    description: "The country committing, or the one the commitment concerns when another party makes it (ISO alpha-2).",
+    create: "required",
+    checks: [IsCountryCode()],
+  },
+  kind: { type: () => CommitmentKind, description: "A commitment (the default) or a pledge.", create: "omittable" },
+  party: {
+    type: () => CommitmentParty,
+    description: "Who makes it; by default the participant when `participationId` is given, else the country.",
+    create: "omittable",
+  },
+  institutionId: {
+    type: () => ID,
+    description: "The institution making it, for an INSTITUTION or ORGANISER party (required for those).",
+    create: "clearable",
+    checks: [IsUUID()],
+  },
   descriptionEn: { type: () => String, description: "The commitment in English.", create: "required", checks: [Length(5, 5000)] },
   descriptionId: { type: () => String, description: "The commitment in Bahasa Indonesia.", create: "clearable", checks: [Length(5, 5000)] },
   followUpStatus: {
@@ -27,6 +44,9 @@ export class CreateCommitmentInput {
   @fields.editionId.create editionId: string;
   @fields.participationId.create participationId?: string | null;
   @fields.countryCode.create countryCode: string;
+  @fields.kind.create kind?: CommitmentKind;
+  @fields.party.create party?: CommitmentParty;
+  @fields.institutionId.create institutionId?: string | null;
   @fields.descriptionEn.create descriptionEn: string;
   @fields.descriptionId.create descriptionId?: string | null;
   @fields.followUpStatus.create followUpStatus?: FollowUpStatus;

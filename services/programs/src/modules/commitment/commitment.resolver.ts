@@ -4,7 +4,7 @@ import { visibleEditionReference } from "../publication";
 import { Commitment } from "./commitment.entity";
 import { Edition } from "../edition/edition.entity";
 import { Participation } from "../participation/participation.entity";
-import { CountryRef, countryRef } from "../external/external.entity";
+import { CountryRef, countryRef, InstitutionRef, institutionRef } from "../external/external.entity";
 
 @Resolver(() => Commitment)
 export class CommitmentResolver {
@@ -22,9 +22,17 @@ export class CommitmentResolver {
     return commitment.participationId ? referencesByKey(ctx, Participation, "id").load(commitment.participationId) : null;
   }
 
-  @FieldResolver(() => CountryRef, { nullable: true, description: "The country committing (resolved by the institutions subgraph)." })
+  @FieldResolver(() => CountryRef, {
+    nullable: true,
+    description: "The country committing, or the one the commitment concerns when another party makes it (resolved by the institutions subgraph).",
+  })
   country(@Root() commitment: Commitment) {
     return countryRef(commitment.countryCode);
+  }
+
+  @FieldResolver(() => InstitutionRef, { nullable: true, description: "The institution making it, for an INSTITUTION or ORGANISER party." })
+  institution(@Root() commitment: Commitment) {
+    return institutionRef(commitment.institutionId);
   }
 
   @FieldResolver(() => Date, {
