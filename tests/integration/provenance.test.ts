@@ -180,3 +180,23 @@ describe("statistics over placeholders", () => {
     for (const bucket of statistics.programsBySdgGoal) expect(bucket.placeholderCount).toBe(bucket.count);
   });
 });
+
+describe("statistics by participation role", () => {
+  it("leave the speaker out of the participant figures when asked for participants only", async () => {
+    const { statistics } = expectData(
+      await graph.query(`query ParticipantsOnly {
+        statistics(filter: { participationRoles: [PARTICIPANT] }) { participationCount personCount participantsByCountry { key count } editionCount }
+      }`),
+    );
+    expect(statistics.participationCount).toBe(18);
+    expect(statistics.personCount).toBe(18);
+    // Ten Indonesians, without the Chief Secretary; edition figures are not affected.
+    expect(statistics.participantsByCountry).toContainEqual({ key: "ID", count: 10 });
+    expect(statistics.editionCount).toBe(1);
+  });
+
+  it("refuses an empty list of roles as a client mistake", async () => {
+    const result = await graph.query(`query NoRoles { statistics(filter: { participationRoles: [] }) { participationCount } }`);
+    expect(result.errors?.map((e) => [e.extensions?.code, e.extensions?.argument])).toEqual([["BAD_USER_INPUT", "filter.participationRoles"]]);
+  });
+});

@@ -243,6 +243,12 @@ export async function seedPrograms(db: DataSource): Promise<void> {
         ),
         said(9, "The results of this activity are not the end, but rather the starting point for further collaboration."),
         said(
+          10,
+          "She is optimistic that the results of the activity will stimulate positive change in society, and looks forward to future programmes that continue and expand the impact of TPBIS.",
+          false,
+        ),
+        said(11, "She invited all parties to jointly optimise libraries as a catalyst for social change.", false),
+        said(
           12,
           "Let us work together to optimize the power of libraries as a catalyst for social change, paving the way for a society that is more inclusive, well-informed, and resilient.",
         ),

@@ -1,4 +1,5 @@
 import { Field, ID, InputType, Int } from "type-graphql";
+import { ParticipationRole } from "../participation/participation.entity";
 
 @InputType({ description: "The part of the data statistics cover; all of it when omitted." })
 export class StatisticsFilter {
@@ -27,4 +28,11 @@ export class StatisticsFilter {
       "An institution. Participant and people figures: the participations it sent (their sending institution). Edition figures: the editions it hosted or of a programme it leads. Programme figures: the programmes it leads or hosted an edition of.",
   })
   institutionId?: string | null;
+
+  @Field(() => [ParticipationRole], {
+    nullable: true,
+    description:
+      "Participant and people figures: only participations in these roles, e.g. [PARTICIPANT] to leave out speakers and organisers. Edition and programme figures are not affected.",
+  })
+  participationRoles?: ParticipationRole[] | null;
 }

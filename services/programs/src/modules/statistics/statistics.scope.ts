@@ -22,6 +22,11 @@ export function readStatisticsFilter(filter: StatisticsFilter | null | undefined
   if (filter?.editionId != null) scope.editionId = assertId(filter.editionId, "filter.editionId");
   if (filter?.countryCode != null) scope.countryCode = assertCountryCode(filter.countryCode, "filter.countryCode");
   if (filter?.institutionId != null) scope.institutionId = assertId(filter.institutionId, "filter.institutionId");
+  if (filter?.participationRoles != null) {
+    if (!filter.participationRoles.length)
+      throw new BadUserInputError('"filter.participationRoles" names no role; omit it for every role.', { argument: "filter.participationRoles" });
+    scope.participationRoles = [...new Set(filter.participationRoles)];
+  }
   return scope;
 }
 
@@ -57,6 +62,7 @@ export function participationsInScope(scope: StatisticsScope, pa: string, e: str
   editionItself(scope, e, where);
   if (scope.countryCode) where.add(`${pa}.countryCode = ${where.param(scope.countryCode)}`);
   if (scope.institutionId) where.add(`${pa}.institutionId = ${where.param(scope.institutionId)}`);
+  if (scope.participationRoles) where.add(`${pa}.role IN (${scope.participationRoles.map((r) => where.param(r)).join(", ")})`);
 }
 
 /**

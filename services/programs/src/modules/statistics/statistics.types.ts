@@ -45,6 +45,8 @@ export interface StatisticsScope {
   countryCode?: string;
   /** The sending institution for participations, the host or lead for editions and programmes. */
   institutionId?: string;
+  /** Only participations in these roles (participant and people figures). */
+  participationRoles?: string[];
   /** Leave drafts out (callers who may not see them). */
   publishedOnly?: boolean;
 }
