@@ -137,7 +137,7 @@ query InstitutionPage($id: ID! = "00000000-0000-4000-8000-000100000001", $lang: 
     parent { id name(lang: $lang) }
     units(first: 20) { totalCount nodes { id name(lang: $lang) acronym } }
     cooperationStats { programsLed editionsHosted participations editionsAttended programsAttended }
-    programs(first: 20) {
+    ledPrograms(first: 20) {
       totalCount
       nodes { code title(lang: $lang) modality partnerships(first: 10) { nodes { role partner { acronym } } } }
     }

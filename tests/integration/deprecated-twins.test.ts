@@ -23,6 +23,7 @@ const TWINS: Array<{ type: string; deprecated: string; replacement: string }> = 
   { type: "InstitutionCooperationStats", deprecated: "programmesLed", replacement: "programsLed" },
   { type: "Partner", deprecated: "programs", replacement: "partnerships" },
   { type: "Partner", deprecated: "agreements", replacement: "agreementParties" },
+  { type: "Institution", deprecated: "programs", replacement: "ledPrograms" },
 ];
 
 const PARTNERSHIPS = "totalCount pageInfo { hasNextPage endCursor } nodes { id role program { id code } }";
@@ -39,6 +40,7 @@ const SIDE_BY_SIDE = `{
   country(code: "LK") { cooperationStats { programsAttended programmesAttended programsHosted programmesHosted } }
   institution(id: "${DemoIds.institution.perpusnas}") {
     cooperationStats { programsAttended programmesAttended programsHosted programmesHosted programsLed programmesLed }
+    ledPrograms(first: 10) { totalCount nodes { code } } programs(first: 10) { totalCount nodes { code } }
   }
   partners(first: 5) {
     nodes {
@@ -118,6 +120,8 @@ function holders(data: any, type: string): any[] {
       return [data.country.cooperationStats];
     case "InstitutionCooperationStats":
       return [data.institution.cooperationStats];
+    case "Institution":
+      return [data.institution];
     default:
       return data.partners.nodes;
   }

@@ -63,14 +63,14 @@ describe("the public role", () => {
       programs(first: 100) { totalCount nodes { code } }
       editions(first: 100) { totalCount nodes { id } }
       search: programs(filter: { search: "Unannounced" }) { totalCount }
-      institution(id: "${DemoIds.institution.perpusnas}") { programs(first: 100) { nodes { code } } hostedEditions(first: 100) { totalCount } }
+      institution(id: "${DemoIds.institution.perpusnas}") { ledPrograms(first: 100) { nodes { code } } hostedEditions(first: 100) { totalCount } }
       programByCode(code: "TPBIS-CP") { editions { totalCount } }
     }`);
     expect(errors).toBeUndefined();
     expect(data!.programs.nodes.map((n: any) => n.code)).not.toContain("DRAFT-1");
     expect(data!.editions.nodes.map((n: any) => n.id)).not.toContain(draftEditionId);
     expect(data!.search.totalCount).toBe(0);
-    expect(data!.institution.programs.nodes.map((n: any) => n.code)).not.toContain("DRAFT-1");
+    expect(data!.institution.ledPrograms.nodes.map((n: any) => n.code)).not.toContain("DRAFT-1");
     expect(data!.institution.hostedEditions.totalCount).toBe(1);
     expect(data!.programByCode.editions.totalCount).toBe(1);
   });

@@ -9,12 +9,20 @@ import { Participation, ParticipationConnection } from "../participation/partici
 import { Commitment, CommitmentConnection } from "../commitment/commitment.entity";
 import { cooperationStatsByCountry } from "../statistics/country-cooperation-stats";
 import { cooperationStatsByInstitution } from "../statistics/institution-cooperation-stats";
+import { deprecatedTwin } from "../deprecation";
+
+const LED_PROGRAMS = "Programmes this institution leads (from the programs subgraph); those it hosted editions of are in `hostedEditions`.";
 
 @Resolver(() => InstitutionRef)
 export class InstitutionRefResolver {
-  @FieldResolver(() => ProgramConnection, { nullable: true, description: "Programmes this institution leads (from the programs subgraph)." })
-  programs(@Root() institution: InstitutionRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+  @FieldResolver(() => ProgramConnection, { nullable: true, description: LED_PROGRAMS })
+  ledPrograms(@Root() institution: InstitutionRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
     return childPages(ctx, Program, { parent: "leadInstitutionId", orderBy: ["code"], ...publishedOnly(ctx) }, page).load(institution.id);
+  }
+
+  @FieldResolver(() => ProgramConnection, { nullable: true, ...deprecatedTwin("ledPrograms", LED_PROGRAMS) })
+  programs(@Root() institution: InstitutionRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
+    return this.ledPrograms(institution, page, ctx);
   }
 
   @FieldResolver(() => EditionConnection, { nullable: true, description: "Editions this institution hosted, earliest first (from the programs subgraph)." })
