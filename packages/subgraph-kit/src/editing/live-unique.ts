@@ -26,3 +26,20 @@ export async function dropLiveUniqueIndex(q: QueryRunner, table: string, name: s
   await q.query(mysql ? `DROP INDEX ${e(name)} ON ${e(table)}` : `DROP INDEX ${e(name)}`);
   if (mysql && dropColumn && (await q.hasColumn(table, "liveRow"))) await q.query(`ALTER TABLE ${e(table)} DROP COLUMN ${e("liveRow")}`);
 }
+
+/**
+ * Adds columns (name and SQL definition, e.g. `varchar(36) NULL`) with plain
+ * ALTER TABLE on both databases: TypeORM's SQLite addColumn rebuilds the
+ * table and loses the indexes it did not create, such as the partial unique
+ * indexes of createLiveUniqueIndex.
+ */
+export async function addColumns(q: QueryRunner, table: string, columns: Array<[name: string, definition: string]>): Promise<void> {
+  const e = (identifier: string) => q.connection.driver.escape(identifier);
+  for (const [name, definition] of columns) await q.query(`ALTER TABLE ${e(table)} ADD COLUMN ${e(name)} ${definition}`);
+}
+
+/** Reverts {@link addColumns}: drops the columns, last added first. */
+export async function dropColumns(q: QueryRunner, table: string, names: string[]): Promise<void> {
+  const e = (identifier: string) => q.connection.driver.escape(identifier);
+  for (const name of [...names].reverse()) await q.query(`ALTER TABLE ${e(table)} DROP COLUMN ${e(name)}`);
+}

@@ -1,4 +1,5 @@
-import { Table, TableIndex, type MigrationInterface, type QueryRunner } from "typeorm";
+import { Table, TableIndex, type MigrationInterface, type QueryRunner, type TableColumnOptions } from "typeorm";
+import { addColumns, dropColumns } from "../editing/live-unique";
 import { provenanceColumns } from "../record";
 
 /** The citations table every subgraph keeps (see Citation). */
@@ -29,31 +30,34 @@ export type ProvenanceTable = string | { table: string; alreadyHas: string[] };
  * added.
  */
 export function provenanceMigration(name: string, tables: ProvenanceTable[]): new () => MigrationInterface {
-  const added = tables.flatMap((t) => {
+  const added = tables.map((t) => {
     const { table, alreadyHas } = typeof t === "string" ? { table: t, alreadyHas: [] } : t;
-    return provenanceColumns()
-      .filter((c) => !alreadyHas.includes(c.name))
-      .map((column) => ({ table, column }));
+    return { table, columns: provenanceColumns().filter((c) => !alreadyHas.includes(c.name)) };
   });
   return class ProvenanceMigration implements MigrationInterface {
     name = name;
 
-    // Plain ALTER TABLE on both databases: TypeORM's SQLite addColumn rebuilds the table and loses
-    // the partial unique indexes of the LiveUniqueness migrations on the way.
     async up(q: QueryRunner): Promise<void> {
       const mysql = q.connection.driver.options.type !== "better-sqlite3";
-      const esc = (name: string) => q.connection.driver.escape(name);
-      for (const { table, column } of added) {
-        const type = column.type === "boolean" ? (mysql ? "tinyint" : "boolean") : `varchar(${column.length})`;
-        await q.query(`ALTER TABLE ${esc(table)} ADD COLUMN ${esc(column.name)} ${type} NOT NULL DEFAULT ${column.type === "boolean" ? "0" : "''"}`);
-      }
+      const definition = (c: TableColumnOptions) =>
+        c.type === "boolean" ? `${mysql ? "tinyint" : "boolean"} NOT NULL DEFAULT 0` : `varchar(${c.length}) NOT NULL DEFAULT ''`;
+      for (const { table, columns } of added)
+        await addColumns(
+          q,
+          table,
+          columns.map((c) => [c.name, definition(c)]),
+        );
       await q.createTable(citationsTable());
     }
 
     async down(q: QueryRunner): Promise<void> {
       await q.dropTable("citations");
-      const esc = (name: string) => q.connection.driver.escape(name);
-      for (const { table, column } of added) await q.query(`ALTER TABLE ${esc(table)} DROP COLUMN ${esc(column.name)}`);
+      for (const { table, columns } of added)
+        await dropColumns(
+          q,
+          table,
+          columns.map((c) => c.name),
+        );
     }
   };
 }

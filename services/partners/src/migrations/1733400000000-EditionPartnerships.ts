@@ -1,5 +1,10 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { createLiveUniqueIndex, dropLiveUniqueIndex } from "@sstc/subgraph-kit";
+import { addColumns, createLiveUniqueIndex, dropColumns, dropLiveUniqueIndex } from "@sstc/subgraph-kit";
+
+const COLUMNS: Array<[name: string, definition: string]> = [
+  ["editionId", "varchar(36) NULL"],
+  ["editionScope", "varchar(36) NOT NULL DEFAULT ''"],
+];
 
 /**
  * A partnership may be for one edition of its programme (`editionId`).
@@ -12,8 +17,7 @@ export class EditionPartnerships1733400000000 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const e = (name: string) => q.connection.driver.escape(name);
-    await q.query(`ALTER TABLE ${e("program_partnerships")} ADD COLUMN ${e("editionId")} varchar(36) NULL`);
-    await q.query(`ALTER TABLE ${e("program_partnerships")} ADD COLUMN ${e("editionScope")} varchar(36) NOT NULL DEFAULT ''`);
+    await addColumns(q, "program_partnerships", COLUMNS);
     await q.query(`CREATE INDEX ${e("IX_partnership_edition")} ON ${e("program_partnerships")} (${e("editionId")})`);
     await dropLiveUniqueIndex(q, "program_partnerships", "UQ_partnership_role_live", false);
     await createLiveUniqueIndex(q, "program_partnerships", "UQ_partnership_scope_role_live", ["programId", "editionScope", "partnerId", "role"]);
@@ -25,7 +29,10 @@ export class EditionPartnerships1733400000000 implements MigrationInterface {
     await createLiveUniqueIndex(q, "program_partnerships", "UQ_partnership_role_live", ["programId", "partnerId", "role"]);
     const mysql = q.connection.driver.options.type !== "better-sqlite3";
     await q.query(mysql ? `DROP INDEX ${e("IX_partnership_edition")} ON ${e("program_partnerships")}` : `DROP INDEX ${e("IX_partnership_edition")}`);
-    await q.query(`ALTER TABLE ${e("program_partnerships")} DROP COLUMN ${e("editionScope")}`);
-    await q.query(`ALTER TABLE ${e("program_partnerships")} DROP COLUMN ${e("editionId")}`);
+    await dropColumns(
+      q,
+      "program_partnerships",
+      COLUMNS.map(([name]) => name),
+    );
   }
 }

@@ -1,10 +1,11 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
+import { addColumns, dropColumns } from "@sstc/subgraph-kit";
 
-const COLUMNS: Array<[name: string, type: string]> = [
-  ["endDate", "date"],
-  ["venueEn", "varchar(255)"],
-  ["venueId", "varchar(255)"],
-  ["venueAreaId", "varchar(36)"],
+const COLUMNS: Array<[name: string, definition: string]> = [
+  ["endDate", "date NULL"],
+  ["venueEn", "varchar(255) NULL"],
+  ["venueId", "varchar(255) NULL"],
+  ["venueAreaId", "varchar(36) NULL"],
 ];
 
 /**
@@ -16,12 +17,14 @@ export class ActivityPeriodAndPlace1733400000002 implements MigrationInterface {
   name = "ActivityPeriodAndPlace1733400000002";
 
   async up(q: QueryRunner): Promise<void> {
-    const e = (name: string) => q.connection.driver.escape(name);
-    for (const [name, type] of COLUMNS) await q.query(`ALTER TABLE ${e("activities")} ADD COLUMN ${e(name)} ${type} NULL`);
+    await addColumns(q, "activities", COLUMNS);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    const e = (name: string) => q.connection.driver.escape(name);
-    for (const [name] of [...COLUMNS].reverse()) await q.query(`ALTER TABLE ${e("activities")} DROP COLUMN ${e(name)}`);
+    await dropColumns(
+      q,
+      "activities",
+      COLUMNS.map(([name]) => name),
+    );
   }
 }

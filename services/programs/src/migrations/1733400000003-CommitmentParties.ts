@@ -1,4 +1,11 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
+import { addColumns, dropColumns } from "@sstc/subgraph-kit";
+
+const COLUMNS: Array<[name: string, definition: string]> = [
+  ["kind", "varchar(20) NOT NULL DEFAULT 'COMMITMENT'"],
+  ["party", "varchar(20) NOT NULL DEFAULT 'COUNTRY'"],
+  ["institutionId", "varchar(36) NULL"],
+];
 
 /**
  * Commitments and pledges by any party: `kind` (COMMITMENT, PLEDGE), `party`
@@ -11,14 +18,15 @@ export class CommitmentParties1733400000003 implements MigrationInterface {
 
   async up(q: QueryRunner): Promise<void> {
     const e = (name: string) => q.connection.driver.escape(name);
-    await q.query(`ALTER TABLE ${e("commitments")} ADD COLUMN ${e("kind")} varchar(20) NOT NULL DEFAULT 'COMMITMENT'`);
-    await q.query(`ALTER TABLE ${e("commitments")} ADD COLUMN ${e("party")} varchar(20) NOT NULL DEFAULT 'COUNTRY'`);
-    await q.query(`ALTER TABLE ${e("commitments")} ADD COLUMN ${e("institutionId")} varchar(36) NULL`);
+    await addColumns(q, "commitments", COLUMNS);
     await q.query(`UPDATE ${e("commitments")} SET ${e("party")} = 'PARTICIPANT' WHERE ${e("participationId")} IS NOT NULL`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    const e = (name: string) => q.connection.driver.escape(name);
-    for (const column of ["institutionId", "party", "kind"]) await q.query(`ALTER TABLE ${e("commitments")} DROP COLUMN ${e(column)}`);
+    await dropColumns(
+      q,
+      "commitments",
+      COLUMNS.map(([name]) => name),
+    );
   }
 }
