@@ -70,9 +70,21 @@ describe("recording a partner for one edition", () => {
   it("keeps one role per partner and edition under racing requests, apart from the same role for the whole programme", async () => {
     // Perpusnas is IMPLEMENTING for the whole programme already; the same role for one edition is another record.
     const input = { programId: DemoIds.program.tpbisColomboPlan, partnerId: P.perpusnas, role: "IMPLEMENTING", editionId: await newEdition(true) };
-    const results = await Promise.all(Array.from({ length: 6 }, () => graph.query(CREATE, { input }, admin)));
+    // Racing: 6 identical writes by an admin, and 3 by an editor of another partner, who must be refused.
+    const otherPartner = await as("editor", { partnerId: P.kemenlu, subject: "editor@kemenlu-partnerships" });
+    const [results, refused] = await Promise.all([
+      Promise.all(Array.from({ length: 6 }, () => graph.query(CREATE, { input }, admin))),
+      Promise.all(Array.from({ length: 3 }, () => graph.query(CREATE, { input }, otherPartner))),
+    ]);
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors).map(codes)).toEqual(Array.from({ length: 5 }, () => ["CONFLICT"]));
+    expect(refused.map(codes)).toEqual(Array.from({ length: 3 }, () => ["FORBIDDEN"]));
+    // Reconciled: the edition holds the one acknowledged partnership, exactly once.
+    const won = results.find((r) => !r.errors)!.data!.createProgramPartnership;
+    const stored = expectData(
+      await graph.query(`query Stored($id: ID!) { edition(id: $id) { partnerships { nodes { id } } } }`, { id: input.editionId }, admin),
+    );
+    expect(stored.edition.partnerships.nodes).toEqual([{ id: won.id }]);
     const { editionId: _, ...wholeProgramme } = input;
     expect(codes(await graph.query(CREATE, { input: wholeProgramme }, admin))).toEqual(["CONFLICT"]);
   });

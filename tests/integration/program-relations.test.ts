@@ -71,11 +71,21 @@ describe("relating programmes", () => {
   it("lets one of racing identical requests win and answers the others CONFLICT; a deleted relation may be made again", async () => {
     const relatedProgramId = await newProgram("REL-RACE", true);
     const input = { programId: P.tpbisColomboPlan, relatedProgramId, kind: "PART_OF" };
-    const results = await Promise.all(Array.from({ length: 8 }, () => graph.query(CREATE, { input }, perpusnasEditor)));
+    // Racing: 8 identical writes by the owner, and 4 by an editor of another organisation, who must be refused.
+    const [results, refused] = await Promise.all([
+      Promise.all(Array.from({ length: 8 }, () => graph.query(CREATE, { input }, perpusnasEditor))),
+      Promise.all(Array.from({ length: 4 }, () => graph.query(CREATE, { input }, kemenluEditor))),
+    ]);
     const won = results.filter((r) => !r.errors);
     expect(won).toHaveLength(1);
     expect(results.filter((r) => r.errors).map((r) => codes(r))).toEqual(Array.from({ length: 7 }, () => ["CONFLICT"]));
+    expect(refused.map((r) => codes(r))).toEqual(Array.from({ length: 4 }, () => ["FORBIDDEN"]));
     const relation = won[0].data!.createProgramRelation;
+    // Reconciled: the one acknowledged write is stored, exactly once, and nothing refused is.
+    const stored = expectData(await graph.query(`query Stored { programByCode(code: "TPBIS-CP") { relations { id relatedProgram { code } } } }`));
+    expect(stored.programByCode.relations.filter((r: { relatedProgram: { code: string } }) => r.relatedProgram.code === "REL-RACE")).toEqual([
+      { id: relation.id, relatedProgram: { code: "REL-RACE" } },
+    ]);
     expect(relation).toMatchObject({ kind: "PART_OF", program: { code: "TPBIS-CP" }, relatedProgram: { code: "REL-RACE" } });
 
     expect(codes(await graph.query(DELETE, { id: relation.id, version: relation.version }, kemenluEditor))).toEqual(["FORBIDDEN"]);
