@@ -3,6 +3,10 @@
 /**
  * node bench/references/check.js [--development] [--seconds N]
  *
+ * With TEST_DATABASE_URL (a MySQL/MariaDB server where the user may create
+ * databases) every process uses fresh databases there, dropped at the end;
+ * otherwise SQLite files in a temporary folder.
+ *
  * Proves the reference stacks before anyone trusts their numbers: starts our
  * graph on the demo data (bench/graph.js, production settings: NODE_ENV=
  * production, its own signing secret, ES256 bearer tokens from a JWKS file;
@@ -25,6 +29,7 @@ const { join } = require("node:path");
 const { isDeepStrictEqual, parseArgs } = require("node:util");
 const { startGraph } = require("../graph");
 const { ROOT } = require("./common");
+const { createTestDatabase } = require(join(ROOT, "packages/testkit/dist/kit.js"));
 
 const rootRequire = createRequire(join(ROOT, "package.json"));
 const autocannon = rootRequire("autocannon");
@@ -117,9 +122,14 @@ async function main() {
   if (!existsSync(join(ROOT, "bench/node_modules/@graphql-hive/gateway"))) throw new Error("Hive Gateway is not installed: run `npm ci --prefix bench` first.");
   const dir = mkdtempSync(join(tmpdir(), "sstc-references-"));
   const { env: secrets, partnerToken } = await secretsEnv(dir);
-  const sqlite = Object.fromEntries(["PROGRAMS", "INSTITUTIONS", "PARTNERS"].map((s) => [`${s}_SQLITE_PATH`, join(dir, `${s.toLowerCase()}.sqlite`)]));
+  const databases = await Promise.all(["programs", "institutions", "partners"].map((name) => createTestDatabase(`refs_${name}`)));
+  const databaseEnv = Object.fromEntries(
+    ["PROGRAMS", "INSTITUTIONS", "PARTNERS"].flatMap((s, i) =>
+      databases[i].env.DATABASE_URL ? [[`${s}_DATABASE_URL`, databases[i].env.DATABASE_URL]] : [[`${s}_SQLITE_PATH`, databases[i].env.SQLITE_PATH]],
+    ),
+  );
   // startGraph takes its environment from this process: our graph and the references see the same secrets and databases.
-  Object.assign(process.env, secrets, sqlite);
+  Object.assign(process.env, secrets, databaseEnv);
   const urls = Object.fromEntries(["PROGRAMS", "INSTITUTIONS", "PARTNERS"].map((s) => [`${s}_URL`, `http://127.0.0.1:${PORTS[`${s}_PORT`]}/graphql`]));
   const running = [];
   let failed = false;
@@ -129,7 +139,7 @@ async function main() {
     for (const reference of REFERENCES) running.push(await startReference(reference, urls));
     const references = running.slice(1);
     const callers = { anonymous: {}, partner: { authorization: `Bearer ${await partnerToken()}` } };
-    console.log(`\nReferences against our gateway (${secrets.NODE_ENV}), demo data:\n`);
+    console.log(`\nReferences against our gateway (${secrets.NODE_ENV}, ${databases[0].kind}), demo data:\n`);
 
     const rows = [];
     const answers = new Map();
@@ -194,6 +204,7 @@ async function main() {
     console.table(loadRows);
   } finally {
     for (const r of running.reverse()) await r.stop();
+    await Promise.all(databases.map((db) => db.drop()));
     rmSync(dir, { recursive: true, force: true });
   }
   console.log(failed ? "\nThe references do NOT match our graph (see above)." : "\nEvery reference answers the same data as our gateway.");
