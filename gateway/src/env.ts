@@ -99,6 +99,10 @@ export const gatewayEnvSchema = z
     MAX_DIRECTIVES: int(10, 1000),
     MAX_TOKENS: int(2000, 100_000),
     MAX_COST: int(12_000),
+    /** The most rows one CSV or XLSX export (/export/…) may hold; a larger export is refused, never cut short. */
+    EXPORT_MAX_ROWS: int(5_000, 100_000),
+    /** The page size an export reads lists with (`first`, at most the graph's 100); smaller pages cost less each where MAX_COST is low. */
+    EXPORT_PAGE_SIZE: int(100, 100),
     RATE_LIMIT_PUBLIC: int(120),
     RATE_LIMIT_PARTNER: int(600),
     RATE_LIMIT_EDITOR: int(600),

@@ -25,6 +25,7 @@ import { gatewayObservability, propagateRequestContext } from "./observability";
 import { classifyFault, deadlineFetcher, SubgraphHttpError } from "./fetcher";
 import { SubgraphHealth } from "./subgraph-health";
 import { affectedPaths } from "./fault-paths";
+import { mountExports } from "./exports";
 
 export interface GatewayContext {
   principal: Principal;
@@ -144,13 +145,20 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     keyGenerator: (_req: Request, res: Response) => res.locals.rateKey as string,
     standardHeaders: "draft-8",
     legacyHeaders: false,
-    // An X-Forwarded-For that no configured proxy vouches for is ignored on purpose (TRUST_PROXY), not a misconfiguration.
-    validate: { xForwardedForHeader: false },
+    // An X-Forwarded-For that no configured proxy vouches for is ignored on purpose (TRUST_PROXY), not a misconfiguration;
+    // an export counts each page it reads, so one request may be counted more than once.
+    validate: { xForwardedForHeader: false, singleCount: false },
     // The library has set Retry-After to the seconds left in the caller's window.
     handler: (_req: Request, res: Response) =>
       sendGraphqlError(res, 429, ErrorCode.RATE_LIMITED, "Too many requests; slow down and retry after the time in the Retry-After header."),
   });
   const authFailures = authFailureThrottle(config.RATE_LIMIT_AUTH_FAILURES);
+  // Failed-credential throttling runs first: an address past its limit gets no verdict on any credential.
+  const guards = [authFailures.guard, createAuthenticator(config, authFailures), limiter];
+  const context = async (req: Request, res: Response): Promise<GatewayContext> => ({
+    principal: res.locals.principal as Principal,
+    acceptLanguage: req.header("accept-language"),
+  });
 
   // Outside production GraphiQL starts as a partner (development token), so the examples show the whole story.
   const graphiqlPage = graphiqlRenderer(
@@ -177,16 +185,25 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     trustProxy: config.trustProxy,
     bodyLimit: config.BODY_LIMIT,
     beforeBody: [corsMiddleware],
-    // Failed-credential throttling runs first: an address past its limit gets no verdict on any credential.
-    before: [authFailures.guard, createAuthenticator(config, authFailures), limiter],
-    context: async (req, res) => ({ principal: res.locals.principal as Principal, acceptLanguage: req.header("accept-language") }),
+    before: guards,
+    context,
     // Ready means this gateway can serve: started on its supergraph and not shutting down. A subgraph
     // that is down costs only the fields it serves (errors at their paths), so it must not take every
     // gateway out of the load balancer; operators see each subgraph on /ready/subgraphs.
     readiness: async () => {
       if (draining) throw new Error("shutting down");
     },
-    routes: (app) => {
+    routes: (app, execute) => {
+      const exportGuards = [corsMiddleware, ...guards];
+      mountExports(app, {
+        supergraphSdl,
+        maxRows: config.EXPORT_MAX_ROWS,
+        pageSize: config.EXPORT_PAGE_SIZE,
+        guards: exportGuards,
+        rateLimiter: limiter,
+        context,
+        execute,
+      });
       app.get("/ready/subgraphs", async (_req: Request, res: Response) => {
         const subgraphs = await health.check();
         const allUp = subgraphs.every((s) => s.state === "up");

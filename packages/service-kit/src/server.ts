@@ -3,6 +3,8 @@ import type { AddressInfo } from "node:net";
 import {
   ApolloServer,
   type ApolloServerOptionsWithGateway,
+  type GraphQLRequest,
+  type GraphQLResponse,
   type ApolloServerOptionsWithSchema,
   type ApolloServerPlugin,
   type BaseContext,
@@ -51,8 +53,8 @@ export interface HttpServiceOptions<C extends BaseContext> {
   /** Answers /ready: resolves when the service can serve, rejects when not. */
   readiness: () => Promise<void>;
   plugins?: ApolloServerPlugin<C>[];
-  /** Routes mounted before /graphql (GraphiQL, metrics...). */
-  routes?: (app: Express) => void;
+  /** Routes mounted before /graphql (GraphiQL, exports...); `execute` runs an operation through this server's Apollo Server. */
+  routes?: (app: Express, execute: ExecuteOperation<C>) => void;
   /** Express middleware run before the body is parsed (CORS...). */
   beforeBody?: express.RequestHandler[];
   /** Express middleware run after the body is parsed, before GraphQL (authentication, rate limits...). */
@@ -71,6 +73,14 @@ export interface HttpServiceOptions<C extends BaseContext> {
   /** @deprecated Ignored: failures go to the structured logger of `observability`. */
   log?: (message: string, error?: unknown) => void;
 }
+
+/**
+ * Runs one operation through the server's Apollo Server with a context the
+ * caller built: parsing limits, validation rules, plugins and error masking
+ * apply as to a request on /graphql, without HTTP. For routes beside
+ * /graphql that answer from the graph (exports).
+ */
+export type ExecuteOperation<C extends BaseContext> = (request: GraphQLRequest, context: C) => Promise<GraphQLResponse>;
 
 /**
  * The shared HTTP bootstrap: express with `/health` (process alive) and
@@ -99,7 +109,6 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
     }
   });
   if (observability.exposure === "main") app.get("/metrics", metricsHandler(observability));
-  options.routes?.(app);
 
   const mask = maskUnexpectedErrors((error) => log("unexpected error", error));
   const httpServer: Server = createServer(app);
@@ -123,6 +132,7 @@ export async function startGraphqlServer<C extends BaseContext>(options: Graphql
   };
   const apollo = new ApolloServer<C>(options.gateway ? { ...settings, gateway: options.gateway } : { ...settings, schema: options.schema });
   await apollo.start();
+  options.routes?.(app, (request, contextValue) => apollo.executeOperation(request, { contextValue }));
   app.use(
     "/graphql",
     // app.use also matches /graphql/anything: GraphQL is served at /graphql alone.
