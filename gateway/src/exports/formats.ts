@@ -1,5 +1,4 @@
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import type { Cell } from "./datasets";
 
 /** A table to write out: a header row and rows of cells in the same order. */
@@ -48,6 +47,8 @@ export function toCsv(table: Table): Rendered {
  * string, never a formula, so it needs no apostrophe there).
  */
 export async function toXlsx(table: Table): Promise<Rendered> {
+  // Loaded on first use: the library takes most of a second to load, which the gateway's start need not wait for.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "SSTC Cooperation Graph";
   const sheet = workbook.addWorksheet(table.name, { views: [{ state: "frozen", ySplit: 1 }] });
