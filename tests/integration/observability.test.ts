@@ -186,6 +186,20 @@ describe("metrics", () => {
     }
   });
 
+  it("counts each SQL statement a subgraph sends in sstc_sql_statements_total, the same statements its debug log lists", async () => {
+    const requestId = "obs-sql-0001-abcdef";
+    const before = await Promise.all((["programs", "institutions"] as const).map((s) => scrape(graph.subgraphs[s].metricsUrl)));
+    await probe(requestId);
+    const after = await Promise.all((["programs", "institutions"] as const).map((s) => scrape(graph.subgraphs[s].metricsUrl)));
+    for (const [i, service] of (["programs", "institutions"] as const).entries()) {
+      const logged = lines.filter((l) => l.msg === "sql" && l.requestId === requestId && l.service === service).length;
+      expect(logged).toBeGreaterThan(0);
+      expect(sample(after[i], "sstc_sql_statements_total", { service }) - sample(before[i], "sstc_sql_statements_total", { service })).toBe(logged);
+    }
+    // The gateway has no database, so no such series.
+    expect(await scrape(graph.gateway.metricsUrl)).not.toContain("sstc_sql_statements_total");
+  });
+
   it("labels unnamed operations as anonymous and requests refused before GraphQL as unresolved", async () => {
     const before = await scrape(graph.gateway.metricsUrl);
     await graph.query("{ countries(first: 1) { totalCount } }", undefined, { "x-request-id": "obs-anonymous-0001" });

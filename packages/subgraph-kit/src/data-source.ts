@@ -19,10 +19,13 @@ export class QueryCounter implements Logger {
   constructor(
     private readonly echo = false,
     private readonly logger: PinoLogger = fallbackLogger(),
+    /** Also counts each statement here (a service's `sstc_sql_statements_total`). */
+    private readonly statements?: { inc(): void },
   ) {}
   logQuery(query: string, parameters?: unknown[]) {
     if (/^\s*(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SAVEPOINT|RELEASE)/i.test(query)) return;
     this.count++;
+    this.statements?.inc();
     if (this.echo) this.logger.debug({ requestId: currentRequestId(), sql: query, parameters: parameters?.length ?? 0 }, "sql");
   }
   logQueryError(error: string | Error, query: string) {

@@ -92,7 +92,7 @@ export async function seedIfWanted(definition: SubgraphDefinition, db: DataSourc
 /** Starts a subgraph: database, migrations, optional seed, schema, HTTP server. */
 export async function startSubgraph(definition: SubgraphDefinition, env: SubgraphEnv): Promise<RunningSubgraph> {
   const observability = new Observability({ service: definition.name, logLevel: env.LOG_LEVEL, metrics: metricsExposure(env) });
-  const queries = new QueryCounter(env.LOG_LEVEL === "debug", observability.logger);
+  const queries = new QueryCounter(env.LOG_LEVEL === "debug", observability.logger, observability.metrics.sqlStatementCounter());
   let db: DataSource;
   try {
     db = await openDatabase(definition, env, queries);

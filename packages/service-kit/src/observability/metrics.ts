@@ -33,6 +33,7 @@ export class ServiceMetrics {
   readonly errors: Counter<"operation" | "code">;
   readonly subgraphFetches: Histogram<"subgraph" | "outcome">;
   readonly subgraphErrors: Counter<"subgraph" | "reason">;
+  private sqlStatements?: Counter;
 
   constructor(
     readonly service: string,
@@ -74,6 +75,20 @@ export class ServiceMetrics {
       labelNames: ["subgraph", "reason"],
       registers,
     });
+  }
+
+  /**
+   * The counter of SQL statements this service sends, registered by the
+   * services that have a database (the gateway has none). Per service (the
+   * default label): the benchmark diffs it around one operation to count the
+   * statements that operation costs.
+   */
+  sqlStatementCounter(): Counter {
+    return (this.sqlStatements ??= new Counter({
+      name: "sstc_sql_statements_total",
+      help: "SQL statements sent to this service's database (transaction control statements excluded).",
+      registers: [this.registry],
+    }));
   }
 
   /** The label for an operation name: its own while under the cap, else "other"; "anonymous" / "unresolved" for none. */
