@@ -19,11 +19,9 @@
  * leak keeps growing it. Exits 1 on any failed request or a process that
  * does not level off.
  */
-const { execFileSync } = require("node:child_process");
-const { readFileSync } = require("node:fs");
 const { join } = require("node:path");
 const autocannon = require("autocannon");
-const { ROOT, startGraph, rssMb } = require("./graph");
+const { ROOT, startGraph, servicesOf, rssMb } = require("./graph");
 
 const SECONDS = Number(process.env.SOAK_SECONDS || 300);
 const SAMPLE_SECONDS = Number(process.env.SOAK_SAMPLE_SECONDS || 10);
@@ -32,23 +30,6 @@ const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS || 8);
 const RATE = Number(process.env.SOAK_RATE || 100);
 const TOLERANCE_MB = Number(process.env.SOAK_TOLERANCE_MB || 10);
 const PORTS = { GATEWAY_PORT: 5500, PROGRAMS_PORT: 5501, INSTITUTIONS_PORT: 5502, PARTNERS_PORT: 5503 };
-
-/** The launcher's service processes, named by the script each runs. */
-function servicesOf(launcherPid) {
-  const pids = execFileSync("pgrep", ["-P", String(launcherPid)])
-    .toString()
-    .trim()
-    .split("\n")
-    .map(Number);
-  return pids
-    .map((pid) => {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
-      const m = /(gateway|programs|institutions|partners)\/dist\/main\.js/.exec(cmd);
-      return m && { name: m[1], pid };
-    })
-    .filter(Boolean)
-    .sort((a, b) => ["programs", "institutions", "partners", "gateway"].indexOf(a.name) - ["programs", "institutions", "partners", "gateway"].indexOf(b.name));
-}
 
 /** Least-squares slope of points [x, y]. */
 function slope(points) {
