@@ -53,6 +53,8 @@ const instance = autocannon(
       type: "done",
       elapsedMs: result.duration * 1000,
       requests: completed,
+      // Sent but not answered when the load stopped: their latencies are not in the percentiles.
+      unfinished: next - completed,
       latencies,
       non2xx,
       graphqlErrors,

@@ -149,6 +149,7 @@ describe("the report", () => {
         {
           elapsedMs: 5000,
           requests: 100,
+          unfinished: 16,
           latencies: Array(100).fill(10),
           non2xx: 0,
           graphqlErrors: 1,
@@ -160,6 +161,7 @@ describe("the report", () => {
         {
           elapsedMs: 5000,
           requests: 300,
+          unfinished: 4,
           latencies: Array(300).fill(30),
           non2xx: 2,
           graphqlErrors: 0,
@@ -171,7 +173,7 @@ describe("the report", () => {
       ],
       10,
     );
-    expect(s).toMatchObject({ requests: 400, seconds: 10, reqPerSec: 40, roundsReqPerSec: [20, 60], p50: 30, p95: 30, errors: 3 });
+    expect(s).toMatchObject({ requests: 400, unfinished: 20, seconds: 10, reqPerSec: 40, roundsReqPerSec: [20, 60], p50: 30, p95: 30, errors: 3 });
     expect(percentile([10, 30], 1)).toBe(10);
     expect(s.cpuMsPerRequest).toEqual({ gateway: 5 });
     expect(s.peakRssMb).toEqual({ gateway: 250 });
