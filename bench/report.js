@@ -90,7 +90,7 @@ function markdown(run) {
   );
   out.push(`- stacks: ${run.stacks.map((s) => `${s.name}${s.skipped ? ` (skipped: ${s.skipped})` : ""}`).join("; ")}`);
   out.push(
-    "- each cell: throughput in requests/second, requests answered, requests still unanswered when the load stopped (their latencies are not in the percentiles: with many, the percentiles flatter a slow operation), latency percentiles in ms; CPU ms per request and peak RSS (MB) per process during the load; errors are non-2xx answers, answers with GraphQL `errors`, connection errors and timeouts",
+    "- each cell: throughput in requests/second, requests answered, latency percentiles in ms (of answered requests: the one in flight on each connection when a round stops is not, which flatters an operation that answers only a few requests a round); CPU ms per request and peak RSS (MB) per process during the load; errors are non-2xx answers, answers with GraphQL `errors`, connection errors and timeouts",
   );
   out.push("- the machine is shared and noisy: compare stacks within one run (ratios), not across runs");
   for (const config of run.configs) {
@@ -106,10 +106,10 @@ function markdown(run) {
     for (const op of config.operations) {
       for (const stack of Object.keys(op.results)) {
         const r = op.results[stack];
-        rows.push([op.name, stack, r.reqPerSec, r.requests, r.unfinished, r.p50, r.p95, r.p99, r.errors, fmtMap(r.cpuMsPerRequest), fmtMap(r.peakRssMb)]);
+        rows.push([op.name, stack, r.reqPerSec, r.requests, r.p50, r.p95, r.p99, r.errors, fmtMap(r.cpuMsPerRequest), fmtMap(r.peakRssMb)]);
       }
     }
-    out.push(table(["operation", "stack", "req/s", "requests", "unfinished", "p50 ms", "p95 ms", "p99 ms", "errors", "CPU ms/request", "peak RSS MB"], rows));
+    out.push(table(["operation", "stack", "req/s", "requests", "p50 ms", "p95 ms", "p99 ms", "errors", "CPU ms/request", "peak RSS MB"], rows));
     const references = [...new Set(config.operations.flatMap((op) => Object.keys(op.results)))].filter((s) => s !== "ours");
     if (references.length > 0) {
       out.push("");

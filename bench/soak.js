@@ -29,7 +29,7 @@ const CONNECTIONS = Number(process.env.SOAK_CONNECTIONS || 8);
 // Requests per second over all connections: a steady, bounded load rather than as much as the machine takes.
 const RATE = Number(process.env.SOAK_RATE || 100);
 const TOLERANCE_MB = Number(process.env.SOAK_TOLERANCE_MB || 10);
-const PORTS = { GATEWAY_PORT: 5500, PROGRAMS_PORT: 5501, INSTITUTIONS_PORT: 5502, PARTNERS_PORT: 5503 };
+const PORTS = { GATEWAY_PORT: 5430, PROGRAMS_PORT: 5431, INSTITUTIONS_PORT: 5432, PARTNERS_PORT: 5433 };
 
 /** Least-squares slope of points [x, y]. */
 function slope(points) {
