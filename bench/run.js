@@ -122,7 +122,8 @@ async function makeSecrets(dir) {
     new SignJWT({ role: "partner" }).setSubject("bench-partner").setIssuer(env.JWT_ISSUER).setAudience(env.JWT_AUDIENCE).setIssuedAt().setExpirationTime("6h");
   return {
     env,
-    referenceEnv: { ...env, JWT_HS256_SECRET: hs256 },
+    // The references read our gateway's settings (loadGatewayEnv), which in production refuse an HS256 secret: they verify the same JWKS as ours.
+    referenceEnv: env,
     tokens: {
       ES256: await claims().setProtectedHeader({ alg: "ES256", kid }).sign(privateKey),
       HS256: await claims().setProtectedHeader({ alg: "HS256" }).sign(new TextEncoder().encode(hs256)),
