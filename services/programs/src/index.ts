@@ -7,6 +7,7 @@ import { ProgramRelation } from "./modules/relation/relation.entity";
 import { Testimony1733400000001 } from "./migrations/1733400000001-Testimony";
 import { ActivityPeriodAndPlace1733400000002 } from "./migrations/1733400000002-ActivityPeriodAndPlace";
 import { CommitmentParties1733400000003 } from "./migrations/1733400000003-CommitmentParties";
+import { IatiIdentifiers1733500000000 } from "./migrations/1733500000000-IatiIdentifiers";
 import { ActivityPerson, Statement } from "./modules/testimony/testimony.entity";
 import { InitialPrograms1732600000000 } from "./migrations/1732600000000-InitialPrograms";
 import { NormaliseSdgTargets1732700000000 } from "./migrations/1732700000000-NormaliseSdgTargets";
@@ -36,6 +37,7 @@ export const programsSubgraph: SubgraphDefinition = {
     Testimony1733400000001,
     ActivityPeriodAndPlace1733400000002,
     CommitmentParties1733400000003,
+    IatiIdentifiers1733500000000,
   ],
   buildSchema: buildProgramsSchema,
   isEmpty: async (db) => (await db.getRepository(Program).count({ withDeleted: true })) === 0,
@@ -43,3 +45,4 @@ export const programsSubgraph: SubgraphDefinition = {
 };
 
 export { buildProgramsSchema };
+export * as iati from "./modules/iati";

@@ -25,6 +25,7 @@ import { CommitmentResolver } from "./modules/commitment/commitment.resolver";
 import { CountryRefResolver, InstitutionRefResolver } from "./modules/external/external.resolver";
 import { AdministrativeAreaRef, PersonRef } from "./modules/external/external.entity";
 import { StatisticsResolver } from "./modules/statistics/statistics.resolver";
+import { IatiResolver } from "./modules/iati/iati.resolver";
 
 /** The programs subgraph schema; the server, tests and composer all call this. */
 export function buildProgramsSchema() {
@@ -39,6 +40,7 @@ export function buildProgramsSchema() {
         InstitutionRefResolver,
         CountryRefResolver,
         StatisticsResolver,
+        IatiResolver,
         ProgramMutations,
         EditionMutations,
         ActivityMutations,

@@ -2,6 +2,7 @@ import { Directive, Field, ObjectType } from "type-graphql";
 import { Column, Entity } from "typeorm";
 import { BaseRecord, Bilingual, Connection, DateScalar } from "@sstc/subgraph-kit";
 import { ActivityStatus } from "../program/program.enums";
+import { IATI_IDENTIFIER_DESCRIPTION } from "../iati/iati-identifier";
 
 @Bilingual([
   { name: "title", en: "titleEn", id: "titleId", description: "Edition title." },
@@ -61,6 +62,10 @@ export class Edition extends BaseRecord {
   @Field(() => ActivityStatus, { description: "Edition status (IATI ActivityStatus)." })
   @Column("simple-enum", { enum: ActivityStatus })
   status: ActivityStatus;
+
+  @Field(() => String, { nullable: true, description: IATI_IDENTIFIER_DESCRIPTION })
+  @Column("varchar", { length: 200, nullable: true })
+  iatiIdentifier: string | null;
 }
 
 @ObjectType({ description: "A page of editions." })

@@ -3,6 +3,7 @@ import { DateScalar, IsCountryCode, inputFields } from "@sstc/subgraph-kit";
 import { ID, InputType } from "type-graphql";
 import { ActivityStatus } from "../program/program.enums";
 import { lifecycleFields } from "../program/program.inputs";
+import { iatiIdentifierField } from "../iati/iati-identifier";
 
 const fields = inputFields({
   programId: { type: () => ID, description: "The programme.", create: "required", checks: [IsUUID()] },
@@ -34,6 +35,7 @@ const fields = inputFields({
     checks: [ArrayMaxSize(250), IsCountryCode({ each: true })],
   },
   ...lifecycleFields,
+  iatiIdentifier: iatiIdentifierField,
 });
 
 @InputType({ description: "A new edition of a programme." })
@@ -53,6 +55,7 @@ export class CreateEditionInput {
   @fields.invitedCountryCodes.create invitedCountryCodes: string[];
   @fields.status.create status: ActivityStatus;
   @fields.published.create published?: boolean;
+  @fields.iatiIdentifier.create iatiIdentifier?: string | null;
 }
 
 @InputType({ description: "Changes to an edition; omitted fields stay as they are, null clears an optional field." })
@@ -71,4 +74,5 @@ export class UpdateEditionInput {
   @fields.invitedCountryCodes.update invitedCountryCodes?: string[];
   @fields.status.update status?: ActivityStatus;
   @fields.published.update published?: boolean;
+  @fields.iatiIdentifier.update iatiIdentifier?: string | null;
 }

@@ -2,6 +2,7 @@ import { Directive, Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity } from "typeorm";
 import { BaseRecord, Bilingual, Connection } from "@sstc/subgraph-kit";
 import { ActivityStatus, CooperationModality, IATI_ACTIVITY_STATUS_CODE } from "./program.enums";
+import { IATI_IDENTIFIER_DESCRIPTION } from "../iati/iati-identifier";
 
 @Bilingual([
   { name: "title", en: "titleEn", id: "titleId", description: "Programme title." },
@@ -55,6 +56,10 @@ export class Program extends BaseRecord {
 
   @Column("varchar", { length: 36, nullable: true })
   parentProgramId: string | null;
+
+  @Field(() => String, { nullable: true, description: IATI_IDENTIFIER_DESCRIPTION })
+  @Column("varchar", { length: 200, nullable: true })
+  iatiIdentifier: string | null;
 
   @Field(() => Int, { description: "IATI ActivityStatus code of `status`." })
   iatiStatusCode(): number {

@@ -3,6 +3,7 @@ import { inputFields, type InputFieldSpec } from "@sstc/subgraph-kit";
 import { ID, InputType, Int } from "type-graphql";
 import { ActivityStatus, CooperationModality } from "./program.enums";
 import { SDG_TARGET } from "../sdg/sdg-codes";
+import { iatiIdentifierField } from "../iati/iati-identifier";
 
 const CODE = /^[A-Z0-9][A-Z0-9_.-]{0,39}$/;
 
@@ -58,6 +59,7 @@ const fields = inputFields({
     checks: [IsUUID()],
   },
   parentProgramId: { type: () => ID, description: "The wider programme it belongs to.", create: "clearable", checks: [IsUUID()] },
+  iatiIdentifier: iatiIdentifierField,
 });
 
 @InputType({ description: "A new programme." })
@@ -76,6 +78,7 @@ export class CreateProgramInput {
   @fields.published.create published?: boolean;
   @fields.leadInstitutionId.create leadInstitutionId: string;
   @fields.parentProgramId.create parentProgramId?: string | null;
+  @fields.iatiIdentifier.create iatiIdentifier?: string | null;
 }
 
 @InputType({ description: "Changes to a programme; omitted fields stay as they are. SDG lists, when given, replace the old ones." })
@@ -94,4 +97,5 @@ export class UpdateProgramInput {
   @fields.published.update published?: boolean;
   @fields.leadInstitutionId.update leadInstitutionId?: string;
   @fields.parentProgramId.update parentProgramId?: string | null;
+  @fields.iatiIdentifier.update iatiIdentifier?: string | null;
 }
