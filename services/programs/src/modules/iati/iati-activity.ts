@@ -74,6 +74,8 @@ export interface ActivityRecord {
   code: string | null;
   modality: string | null;
   venueCountry: string | null;
+  /** An edition's venue (e.g. the city), which IATI's location element would need coordinates or a gazetteer for. */
+  venue: Narratives | null;
   published: boolean;
 }
 

@@ -118,6 +118,11 @@ export function equalPercentages(n: number): number[] {
   return Array.from({ length: n }, (_, i) => (i === n - 1 ? Math.round((100 - share * (n - 1)) * 100) / 100 : share));
 }
 
+const byCommitment = (a: GraphCommitment, b: GraphCommitment) =>
+  [a.kind, a.party, a.countryCode ?? "", a.description.en]
+    .join("\u0000")
+    .localeCompare([b.kind, b.party, b.countryCode ?? "", b.description.en].join("\u0000"));
+
 /** IATI requires a description: an edition has none of its own, so it is described by its programme, place and days. */
 function editionDescription(program: GraphProgram, e: GraphEdition): Narratives {
   const where = e.venue ? { en: `, held in ${e.venue.en}`, id: `, diselenggarakan di ${e.venue.id ?? e.venue.en}` } : { en: "", id: "" };
@@ -230,7 +235,7 @@ export function toIatiActivities(programs: GraphProgram[], institutions: Map<str
         ...p.editions.map((e) => ({ ref: editionIdentifier(e), type: "2" })),
       ],
       results: [],
-      sstc: { kind: "program", code: p.code, modality: p.modality, venueCountry: null, published: p.published },
+      sstc: { kind: "program", code: p.code, modality: p.modality, venueCountry: null, venue: null, published: p.published },
     };
     const editions = p.editions.map((e): IatiActivity => {
       const percentages = equalPercentages(e.invitedCountryCodes.length);
@@ -256,7 +261,8 @@ export function toIatiActivities(programs: GraphProgram[], institutions: Map<str
         tags: sdgTags(p),
         documentLinks: documentLinks(e.sources),
         related: [{ ref: identifier, type: "1" }],
-        results: e.commitments.map((c) => ({
+        // In an order of their own (not of record ids), so that an imported copy exports the same.
+        results: [...e.commitments].sort(byCommitment).map((c) => ({
           type: "2",
           title: c.description,
           indicator: { measure: "5", title: FOLLOW_UP[c.followUpStatus] ?? { en: `Follow-up: ${c.followUpStatus}`, id: null } },
@@ -268,7 +274,7 @@ export function toIatiActivities(programs: GraphProgram[], institutions: Map<str
             institutionRef: c.institutionId && institutions.get(c.institutionId) ? orgRef(institutions.get(c.institutionId)!.slug) : null,
           },
         })),
-        sstc: { kind: "edition", code: null, modality: null, venueCountry: e.venueCountryCode, published: e.published },
+        sstc: { kind: "edition", code: null, modality: null, venueCountry: e.venueCountryCode, venue: e.venue, published: e.published },
       };
     });
     return [program, ...editions];

@@ -193,6 +193,7 @@ export function readIatiActivities(xml: string): { activities: ReadActivity[]; p
               code: record.getAttribute("code") || null,
               modality: record.getAttribute("modality") || null,
               venueCountry: record.getAttribute("venue-country") || null,
+              venue: record.getAttribute("venue-en") ? { en: record.getAttribute("venue-en")!, id: record.getAttribute("venue-id") || null } : null,
               published: record.getAttribute("published") !== "false",
             }
           : null,

@@ -84,7 +84,15 @@ function activity(root: XMLBuilder, a: IatiActivity) {
     }
   }
   if (a.sstc) {
-    sstc(el, "record", { kind: a.sstc.kind, code: a.sstc.code, modality: a.sstc.modality, "venue-country": a.sstc.venueCountry, published: a.sstc.published });
+    sstc(el, "record", {
+      kind: a.sstc.kind,
+      code: a.sstc.code,
+      modality: a.sstc.modality,
+      "venue-country": a.sstc.venueCountry,
+      "venue-en": a.sstc.venue?.en,
+      "venue-id": a.sstc.venue?.id,
+      published: a.sstc.published,
+    });
   }
 }
 
