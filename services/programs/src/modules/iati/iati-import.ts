@@ -1,3 +1,4 @@
+import { ErrorCode } from "@sstc/subgraph-kit";
 import type { IatiActivity, OrgRecord, ParticipatingOrg } from "./iati-activity";
 import { readIatiActivities, type ReadActivity } from "./iati-xml-reader";
 import { validateWithXsd, type FileProblem } from "./iati-xsd";
@@ -269,7 +270,7 @@ const EDITION_COMMITMENTS = `query IatiEditionCommitments($id: ID!) {
 const PROGRAM_STATE = `query IatiProgramState($code: String!) {
   programByCode(code: $code) {
     id version code iatiIdentifier titleEn: title(lang: EN) titleId: titleText(lang: ID) { text language } summaryEn: summary(lang: EN) summaryId: summaryText(lang: ID) { text language }
-    status modality published sdgGoals sdgTargets leadInstitution { id } parentProgram { id }
+    status modality published sdgGoals sdgTargets leadInstitution { id slug } parentProgram { id }
     partnerships(first: 100) { nodes { role partner { slug } edition { id } } }
     editions(first: 100) {
       nodes {
@@ -282,6 +283,10 @@ const PROGRAM_STATE = `query IatiProgramState($code: String!) {
 }`;
 
 type Text = { text: string | null; language: string | null } | null;
+
+/** The identifier a programme of the graph is published under: its stored one, else the one the export derives. */
+const identifierOf = (state: ProgramState) => state.iatiIdentifier ?? `${ORG_PREFIX}-${state.leadInstitution?.slug ?? "unknown"}-${state.code}`;
+
 interface RawCommitment {
   id: string;
   version: number;
@@ -304,7 +309,7 @@ interface ProgramState {
   published: boolean;
   sdgGoals: number[];
   sdgTargets: string[];
-  leadInstitution: { id: string } | null;
+  leadInstitution: { id: string; slug: string } | null;
   parentProgram: { id: string } | null;
   partnerships: { nodes: Array<{ role: string; partner: { slug: string } | null; edition: { id: string } | null }> } | null;
   editions: {
@@ -437,6 +442,22 @@ async function planImport(read: ReadActivity[], graph: GraphClient, defaultCount
     if (!programState.has(code)) programState.set(code, (await graph<{ programByCode: ProgramState | null }>(PROGRAM_STATE, { code })).programByCode);
     return programState.get(code) ?? null;
   };
+  /**
+   * The programme of the graph an identifier outside the file names: its
+   * stored identifier, or the one the export derives (XX-SSTC-<lead slug>-<code>).
+   * The code is a tail of the identifier after a hyphen; each candidate is
+   * looked up and kept only if it gives back exactly that identifier.
+   */
+  const programOfIdentifier = async (identifier: string): Promise<ProgramState | null> => {
+    const parts = identifier.split("-");
+    for (let i = 1; i < parts.length; i++) {
+      const code = parts.slice(i).join("-");
+      if (!/^[A-Z0-9][A-Z0-9_.-]{0,39}$/.test(code)) continue;
+      const state = await stateOf(code);
+      if (state && identifierOf(state) === identifier) return state;
+    }
+    return null;
+  };
   const plans: Plan["programs"] = [];
   for (const { activity: a, line } of ordered) {
     const code = codeOf(a);
@@ -445,14 +466,13 @@ async function planImport(read: ReadActivity[], graph: GraphClient, defaultCount
       continue;
     }
     const state = await stateOf(code);
-    if (state?.iatiIdentifier && state.iatiIdentifier !== a.identifier) {
-      problems.push({ line, message: `programme ${code} is already published as ${state.iatiIdentifier}, not ${a.identifier}` });
+    if (state && identifierOf(state) !== a.identifier) {
+      problems.push({ line, message: `programme ${code} is already published as ${identifierOf(state)}, not ${a.identifier}` });
       continue;
     }
     const parent = parentOf(a);
     if (parent && !byIdentifier.has(parent)) {
-      const parentRead = parent.startsWith(`${a.reportingOrg.ref}-`) ? parent.slice(a.reportingOrg.ref.length + 1) : parent;
-      const parentState = await stateOf(parentRead.toUpperCase());
+      const parentState = await programOfIdentifier(parent);
       if (!parentState) problems.push({ line, message: `parent activity ${parent} is neither in the file nor in the graph` });
       else knownPrograms.set(parent, { id: parentState.id });
     }
@@ -482,7 +502,7 @@ async function planImport(read: ReadActivity[], graph: GraphClient, defaultCount
             version: state.version,
             values: {
               code: state.code,
-              iatiIdentifier: state.iatiIdentifier,
+              iatiIdentifier: identifierOf(state),
               titleEn: state.titleEn,
               titleId: idText(state.titleId),
               summaryEn: state.summaryEn ?? null,
@@ -510,10 +530,7 @@ async function planImport(read: ReadActivity[], graph: GraphClient, defaultCount
     const parent = parentOf(a);
     if (!parent) continue;
     const parentActivity = byIdentifier.get(parent)?.activity;
-    const parentCode = parentActivity
-      ? codeOf(parentActivity)
-      : (parent.startsWith(`${a.reportingOrg.ref}-`) ? parent.slice(a.reportingOrg.ref.length + 1) : parent).toUpperCase();
-    const state = await stateOf(parentCode);
+    const state = parentActivity ? await stateOf(codeOf(parentActivity)) : await programOfIdentifier(parent);
     if (!parentActivity) {
       if (!state) {
         problems.push({ line, message: `parent activity ${parent} is neither in the file nor in the graph` });
@@ -521,7 +538,9 @@ async function planImport(read: ReadActivity[], graph: GraphClient, defaultCount
       }
       knownPrograms.set(parent, { id: state.id });
     }
-    const found = (state?.editions?.nodes ?? []).find((e) => e.iatiIdentifier === a.identifier) ?? null;
+    // An edition is published under its stored identifier, else under the one the export derives from its programme's and its id.
+    const editionIdentifier = (e: ProgramState["editions"]["nodes"][number]) => e.iatiIdentifier ?? (state ? `${identifierOf(state)}-${e.id}` : null);
+    const found = (state?.editions?.nodes ?? []).find((e) => editionIdentifier(e) === a.identifier) ?? null;
     const storedCommitments = found
       ? ((await graph<{ edition: { commitments: { nodes: RawCommitment[] } } | null }>(EDITION_COMMITMENTS, { id: found.id })).edition?.commitments.nodes ?? [])
       : [];
@@ -572,7 +591,7 @@ async function planImport(read: ReadActivity[], graph: GraphClient, defaultCount
             id: found.id,
             version: found.version,
             values: {
-              iatiIdentifier: found.iatiIdentifier,
+              iatiIdentifier: editionIdentifier(found),
               titleEn: found.titleEn,
               titleId: idText(found.titleId),
               plannedStartDate: found.plannedStartDate,
@@ -621,7 +640,7 @@ export function httpGraphClient(url: string, headers: Record<string, string> = {
       body: JSON.stringify({ query, variables }),
     });
     const body = (await response.json().catch(() => null)) as { data?: T; errors?: Array<{ message: string; extensions?: { code?: string } }> } | null;
-    const errors = body?.errors?.filter((e) => e.extensions?.code !== "NOT_FOUND") ?? [];
+    const errors = body?.errors?.filter((e) => e.extensions?.code !== ErrorCode.NOT_FOUND) ?? [];
     if (!body || errors.length || !body.data) {
       const error = errors[0];
       throw new Error(error ? `${error.extensions?.code ?? "ERROR"}: ${error.message}` : `HTTP ${response.status} from ${url}`);

@@ -118,6 +118,9 @@ export function equalPercentages(n: number): number[] {
   return Array.from({ length: n }, (_, i) => (i === n - 1 ? Math.round((100 - share * (n - 1)) * 100) / 100 : share));
 }
 
+const byPartnership = (a: GraphPartnership, b: GraphPartnership) =>
+  `${a.role}\u0000${a.partner?.slug ?? ""}`.localeCompare(`${b.role}\u0000${b.partner?.slug ?? ""}`);
+
 const byCommitment = (a: GraphCommitment, b: GraphCommitment) =>
   [a.kind, a.party, a.countryCode ?? "", a.description.en]
     .join("\u0000")
@@ -179,8 +182,9 @@ export function toIatiActivities(programs: GraphProgram[], institutions: Map<str
     };
   };
   const programIdentifier = (p: ProgramLink) => p.iatiIdentifier ?? `${institutionOrg(p.leadInstitutionId).ref}-${p.code}`;
+  // Ordered by role and partner (not by record ids), so that an imported copy exports the same.
   const partnerOrgs = (partnerships: GraphPartnership[]): ParticipatingOrg[] =>
-    partnerships.flatMap((s) => {
+    [...partnerships].sort(byPartnership).flatMap((s) => {
       if (!s.partner) return [];
       const institution = s.partner.institutionId ? institutions.get(s.partner.institutionId) : undefined;
       return [
