@@ -43,3 +43,19 @@ export async function dropColumns(q: QueryRunner, table: string, names: string[]
   const e = (identifier: string) => q.connection.driver.escape(identifier);
   for (const name of [...names].reverse()) await q.query(`ALTER TABLE ${e(table)} DROP COLUMN ${e(name)}`);
 }
+
+/** A plain (non-unique) index: its name, then its columns in order. */
+export type PlainIndex = [name: string, columns: string[]];
+
+/** Creates plain indexes on `table`, with the same SQL on both databases. */
+export async function createIndexes(q: QueryRunner, table: string, indexes: PlainIndex[]): Promise<void> {
+  const e = (identifier: string) => q.connection.driver.escape(identifier);
+  for (const [name, columns] of indexes) await q.query(`CREATE INDEX ${e(name)} ON ${e(table)} (${columns.map(e).join(", ")})`);
+}
+
+/** Reverts {@link createIndexes}: drops the indexes, last created first. */
+export async function dropIndexes(q: QueryRunner, table: string, names: string[]): Promise<void> {
+  const e = (identifier: string) => q.connection.driver.escape(identifier);
+  const mysql = q.connection.driver.options.type === "mysql" || q.connection.driver.options.type === "mariadb";
+  for (const name of [...names].reverse()) await q.query(mysql ? `DROP INDEX ${e(name)} ON ${e(table)}` : `DROP INDEX ${e(name)}`);
+}
