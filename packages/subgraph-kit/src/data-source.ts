@@ -112,6 +112,8 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
       prepareDatabase: (db: { pragma(s: string): unknown }) => {
         db.pragma("foreign_keys = ON");
         db.pragma("busy_timeout = 5000");
+        // 64 MiB of page cache instead of SQLite's 2 MiB: statistics scan every participation, and a cache smaller than the table rereads it from the OS each time.
+        db.pragma("cache_size = -65536");
         // Text search compares Unicode case-folded text (SQLite's LOWER and LIKE fold ASCII only).
         (db as unknown as { function(name: string, options: { deterministic: boolean }, fn: (value: unknown) => unknown): unknown }).function(
           SQLITE_FOLD,

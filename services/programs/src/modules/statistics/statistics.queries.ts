@@ -28,7 +28,8 @@ export const INSTITUTION_NOT_RECORDED = "NOT_RECORDED";
  */
 export function placeholderSql(alias: string, field?: string): string {
   const whole = `${alias}.isPlaceholder = 1`;
-  return field ? `(${whole} OR CONCAT(',', ${alias}.placeholderFields, ',') LIKE '%,${field},%')` : whole;
+  // Most records have no placeholder fields: the comparison with '' spares them the string search.
+  return field ? `(${whole} OR (${alias}.placeholderFields <> '' AND CONCAT(',', ${alias}.placeholderFields, ',') LIKE '%,${field},%'))` : whole;
 }
 
 /**
