@@ -1,5 +1,5 @@
 import "reflect-metadata";
-import { HotQueryIndexes1733500000000 } from "./migrations/1733500000000-HotQueryIndexes";
+import { HotQueryIndexes1733500000001 } from "./migrations/1733500000001-HotQueryIndexes";
 import { AuditEntry, AuditTrail1732800000000, Citation, type SubgraphDefinition } from "@sstc/subgraph-kit";
 import { Provenance1733300000000, Sources1733300000001 } from "./migrations/1733300000000-Provenance";
 import { Source } from "./modules/source/source.entity";
@@ -39,7 +39,7 @@ export const programsSubgraph: SubgraphDefinition = {
     ActivityPeriodAndPlace1733400000002,
     CommitmentParties1733400000003,
     IatiIdentifiers1733500000000,
-    HotQueryIndexes1733500000000,
+    HotQueryIndexes1733500000001,
   ],
   buildSchema: buildProgramsSchema,
   isEmpty: async (db) => (await db.getRepository(Program).count({ withDeleted: true })) === 0,

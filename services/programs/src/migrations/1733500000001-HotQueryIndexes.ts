@@ -17,8 +17,8 @@ const INDEXES: Record<string, PlainIndex[]> = {
   participations: [["IX_participation_institution", ["institutionId", "deletedAt", "editionId", "personId"]]],
 };
 
-export class HotQueryIndexes1733500000000 implements MigrationInterface {
-  name = "HotQueryIndexes1733500000000";
+export class HotQueryIndexes1733500000001 implements MigrationInterface {
+  name = "HotQueryIndexes1733500000001";
 
   async up(q: QueryRunner): Promise<void> {
     for (const [table, indexes] of Object.entries(INDEXES)) await createIndexes(q, table, indexes);
