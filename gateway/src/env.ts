@@ -72,6 +72,8 @@ export const gatewayEnvSchema = z
     ...subgraphUrlShape(),
     SUPERGRAPH_PATH: optionalString,
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Most keep-alive sockets the gateway holds open to each subgraph; calls beyond them wait for a free one. */
+    SUBGRAPH_MAX_SOCKETS: int(64, 10_000),
     /** Deadline for probing one subgraph's /ready on /ready/subgraphs (capped by SUBGRAPH_TIMEOUT_MS). */
     SUBGRAPH_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
     GRAPHIQL: flag,

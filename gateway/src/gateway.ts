@@ -1,19 +1,10 @@
 import { readFileSync } from "node:fs";
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
+import { ApolloGateway } from "@apollo/gateway";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import cors from "cors";
 import type { Request, Response } from "express";
 import { rateLimit } from "express-rate-limit";
-import {
-  ANONYMOUS,
-  ErrorCode,
-  PRINCIPAL_HEADER,
-  sendGraphqlError,
-  signPrincipal,
-  startGraphqlServer,
-  type Principal,
-  type RunningServer,
-} from "@sstc/service-kit";
+import { ErrorCode, sendGraphqlError, startGraphqlServer, type Principal, type RunningServer } from "@sstc/service-kit";
 import { createAuthenticator } from "./auth";
 import { authFailureThrottle } from "./auth-throttle";
 import type { GatewayConfig } from "./env";
@@ -21,92 +12,12 @@ import { devToken } from "./dev-token";
 import { graphiqlRenderer } from "./graphiql";
 import { operationResolutionPlugin } from "./operation-resolution";
 import { costLimitPlugin } from "./cost";
-import { gatewayObservability, propagateRequestContext } from "./observability";
-import { classifyFault, deadlineFetcher, SubgraphHttpError } from "./fetcher";
+import { gatewayObservability } from "./observability";
+import { SignedSubgraph, type GatewayContext } from "./subgraph-source";
 import { SubgraphHealth } from "./subgraph-health";
-import { affectedPaths } from "./fault-paths";
 import { mountExports } from "./exports";
 
-export interface GatewayContext {
-  principal: Principal;
-  /** The client's Accept-Language, passed on so subgraphs answer in it. */
-  acceptLanguage?: string;
-}
-
-/**
- * Calls a subgraph with the caller's principal signed for that very query
- * (subgraphs refuse anything else), through Node's fetch (undici: pooled
- * keep-alive connections) with a deadline — the gateway has none by default,
- * and one hung subgraph would otherwise hold every request that touches it.
- *
- * A subgraph that is down or too slow does not fail the whole operation:
- * its part of the answer becomes one error per affected field, at that
- * field's path, with SERVICE_UNAVAILABLE or SERVICE_TIMEOUT and the
- * subgraph's name (never its URL); the gateway fills in everything else.
- */
-class SignedSubgraph extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly serviceName: string,
-    url: string,
-    private readonly secret: string,
-    timeoutMs: number,
-    private readonly health: SubgraphHealth,
-  ) {
-    super({ url, fetcher: deadlineFetcher(timeoutMs) });
-  }
-
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    let response: Awaited<ReturnType<RemoteGraphQLDataSource["process"]>>;
-    try {
-      response = await super.process(options);
-    } catch (error) {
-      // Apollo Server answers a request it refuses (bad variables, a bad signature) with 4xx and a GraphQL body: those errors are the answer.
-      if (error instanceof SubgraphHttpError && error.status < 500 && hasGraphqlErrors(error.body)) response = error.body;
-      else {
-        const fault = classifyFault(error);
-        // Health checks and schema loading (not used on a static supergraph) fail as they always did.
-        if (!fault || !("incomingRequestContext" in options)) throw error;
-        this.health.recordFailure(this.serviceName, fault.code, fault.reason);
-        const message =
-          fault.code === ErrorCode.SERVICE_TIMEOUT
-            ? `The ${this.serviceName} service did not answer in time; retry later.`
-            : `The ${this.serviceName} service is unavailable; retry later.`;
-        const extensions = { code: fault.code, service: this.serviceName };
-        const paths = affectedPaths(options.document, options.request);
-        return { errors: paths.length ? paths.map((path) => ({ message, path, extensions })) : [{ message, extensions }] };
-      }
-    }
-    this.health.recordAnswer(this.serviceName);
-    // A subgraph reporting its own outage (its database) is named the same way.
-    for (const error of response.errors ?? []) {
-      const code = error.extensions?.code;
-      if (code === ErrorCode.SERVICE_UNAVAILABLE || code === ErrorCode.SERVICE_TIMEOUT) {
-        // A subgraph passing on another's outage (programs asking partners) has named that one already.
-        (error as { extensions: Record<string, unknown> }).extensions = { service: this.serviceName, ...error.extensions };
-        this.health.recordFailure(this.serviceName, code, error.message);
-      }
-    }
-    return response;
-  }
-
-  /** Replaces the default error, which carries the subgraph's URL and drops a GraphQL body. */
-  override async errorFromResponse(response: { status: number; json(): Promise<unknown> }) {
-    const body = await response.json().catch(() => undefined);
-    return new SubgraphHttpError(response.status, body);
-  }
-
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    propagateRequestContext(request);
-    const { principal = ANONYMOUS, acceptLanguage } = context as Partial<GatewayContext>;
-    request.http!.headers.set(PRINCIPAL_HEADER, await signPrincipal(this.secret, principal, request.query ?? ""));
-    if (acceptLanguage) request.http!.headers.set("accept-language", acceptLanguage.slice(0, 200));
-  }
-}
-
-/** Whether a GraphQL response body carries a non-empty `errors` list. */
-function hasGraphqlErrors(body: unknown): body is { errors: Array<{ message: string; extensions?: Record<string, unknown> }> } {
-  return typeof body === "object" && body !== null && Array.isArray((body as { errors?: unknown }).errors) && (body as { errors: unknown[] }).errors.length > 0;
-}
+export type { GatewayContext };
 
 export interface RunningGateway extends RunningServer {
   graphiqlUrl: string | null;
@@ -120,9 +31,15 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   let draining = false;
   // A subgraph the registry does not name keeps the URL the supergraph was composed with.
   const configured = new Map<string, string>(Object.entries(config.subgraphUrls));
+  const sources: SignedSubgraph[] = [];
+  const client = { timeoutMs: config.SUBGRAPH_TIMEOUT_MS, connections: config.SUBGRAPH_MAX_SOCKETS };
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new SignedSubgraph(name, configured.get(name) ?? url!, config.GATEWAY_SIGNING_SECRET, config.SUBGRAPH_TIMEOUT_MS, health),
+    buildService: ({ name, url }) => {
+      const source = new SignedSubgraph(name, configured.get(name) ?? url!, config.GATEWAY_SIGNING_SECRET, client, health);
+      sources.push(source);
+      return source;
+    },
   });
   const production = config.NODE_ENV === "production";
   const armor = new ApolloArmor({
@@ -222,6 +139,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     stop: async () => {
       draining = true;
       await server.stop();
+      await Promise.all(sources.map((source) => source.close()));
     },
   };
 }

@@ -15,10 +15,8 @@ export function gatewayObservability<C extends BaseContext>(config: GatewayConfi
 }
 
 /**
- * Makes a subgraph call part of the client's request: the same `x-request-id`
- * and, when tracing is on, a `traceparent` whose parent is the gateway's
- * span for this fetch. Called from the data source's `willSendRequest`.
+ * The headers that make a subgraph call part of the client's request: the
+ * same `x-request-id` and, when tracing is on, a `traceparent` whose parent
+ * is the gateway's span for this fetch.
  */
-export function propagateRequestContext(request: { http?: { headers: { set(name: string, value: string): void } } }) {
-  for (const [name, value] of Object.entries(outgoingContextHeaders())) request.http?.headers.set(name, value);
-}
+export const outgoingHeaders = (): Record<string, string> => outgoingContextHeaders();
