@@ -74,6 +74,10 @@ export const gatewayEnvSchema = z
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** Most keep-alive sockets the gateway holds open to each subgraph; calls beyond them wait for a free one. */
     SUBGRAPH_MAX_SOCKETS: int(64, 10_000),
+    /** Longest `max-age` of an anonymous, public answer (seconds; 0: nothing is cacheable); subgraphs' hints may shorten it. */
+    CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(60),
+    /** Answers larger than this many bytes are compressed (gzip or br, as the client accepts). */
+    COMPRESSION_THRESHOLD: z.coerce.number().int().min(0).max(10_000_000).default(1024),
     /** Deadline for probing one subgraph's /ready on /ready/subgraphs (capped by SUBGRAPH_TIMEOUT_MS). */
     SUBGRAPH_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
     GRAPHIQL: flag,

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
+import compression from "compression";
 import cors from "cors";
 import type { Request, Response } from "express";
 import { rateLimit } from "express-rate-limit";
@@ -13,6 +14,7 @@ import { graphiqlRenderer } from "./graphiql";
 import { operationResolutionPlugin } from "./operation-resolution";
 import { costLimitPlugin } from "./cost";
 import { gatewayObservability } from "./observability";
+import { httpCachePlugins } from "./http-cache";
 import { SignedSubgraph, type GatewayContext } from "./subgraph-source";
 import { SubgraphHealth } from "./subgraph-health";
 import { mountExports } from "./exports";
@@ -94,6 +96,7 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       costLimitPlugin<GatewayContext>(config.MAX_COST),
       ...armor.plugins,
       gatewayObservability<GatewayContext>(config),
+      ...httpCachePlugins(config.CACHE_MAX_AGE),
     ],
     host: config.HOST,
     port: config.PORT,
@@ -111,6 +114,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       if (draining) throw new Error("shutting down");
     },
     routes: (app, execute) => {
+      // Everything after this (GraphQL answers, the 9 MB GraphiQL page) is gzip- or br-compressed for clients that accept it.
+      app.use(compression({ threshold: config.COMPRESSION_THRESHOLD }));
       const exportGuards = [corsMiddleware, ...guards];
       mountExports(app, {
         supergraphSdl,
@@ -128,7 +133,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       });
       if (!config.graphiql) return;
       app.get("/graphiql", (_req: Request, res: Response) => {
-        res.type("html").send(graphiqlPage());
+        const page = graphiqlPage();
+        // express answers 304 itself when If-None-Match names this ETag.
+        res.set({ etag: page.etag, "cache-control": page.cacheControl }).type("html").send(page.html);
       });
       app.get("/", (_req: Request, res: Response) => res.redirect("/graphiql"));
     },

@@ -24,9 +24,13 @@ import { createDataSource, isMysql, QueryCounter, type DataSourceSettings } from
 import type { SubgraphSchema } from "./federation";
 import { RequestLoaders } from "./loaders";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import type { Request, Response, NextFunction } from "express";
 import { languageFromHeader } from "./bilingual";
 import type { Language } from "./language";
+
+/** How long a subgraph's answer may be cached when no schema hint says otherwise: catalogue data changes a few times a day. */
+const PUBLIC_MAX_AGE_SECONDS = 60;
 
 /** What every resolver of a subgraph receives. */
 export interface SubgraphContext {
@@ -117,7 +121,9 @@ export async function startSubgraph(definition: SubgraphDefinition, env: Subgrap
       introspection: env.INTROSPECTION ?? env.NODE_ENV !== "production",
       observability,
       // Inline traces only feed Apollo's hosted usage reporting, which this graph does not use.
-      plugins: [ApolloServerPluginInlineTraceDisabled()],
+      // Every answer says how long it may be cached (`max-age=60, public` unless a `@cacheControl` hint says shorter or private);
+      // the gateway folds these into its own Cache-Control, and makes anything authenticated or mutating no-store.
+      plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControl({ defaultMaxAge: PUBLIC_MAX_AGE_SECONDS })],
       before: [requireGatewaySignature(env.GATEWAY_SIGNING_SECRET)],
       context: async (req, res) => ({
         db,
