@@ -7,14 +7,14 @@ interface UndiciRequest {
 }
 
 /**
- * Times every call this process makes with Node's fetch to one of `targets`
- * (name → GraphQL URL) and counts the failed ones, through undici's
- * diagnostics channels: the data source that makes the calls stays as it
- * is. A call ends when its answer's body has been read (`trailers`), or
- * fails (`error`: timeout, refused connection, reset). Returns the
- * unsubscribe function. Node's fetch publishes to these channels for the
- * whole process: tests that run several services in one process see each
- * other's calls to the same URLs.
+ * Times every call this process makes through undici (Node's fetch, or the
+ * npm package's Pool the gateway uses: both publish to the same diagnostics
+ * channels) to one of `targets` (name → GraphQL URL) and counts the failed
+ * ones: the data source that makes the calls stays as it is. A call ends
+ * when its answer's body has been read (`trailers`), or fails (`error`:
+ * timeout, refused connection, reset). Returns the unsubscribe function.
+ * The channels are the whole process's: tests that run several services in
+ * one process see each other's calls to the same URLs.
  */
 export function watchOutgoingFetches(metrics: ServiceMetrics, targets: Record<string, string>): () => void {
   const byUrl = new Map<string, string>();
