@@ -308,8 +308,14 @@ describe("a service stopping under load", () => {
   it("answers every accepted request in full, refuses new connections, and exits 0 on SIGTERM", async () => {
     holding = true;
     const { gateway, port, url } = await startGateway();
+    // Each request in its own language: identical reads in flight together would share one subgraph call, and this test counts the calls.
+    let sent = 0;
     const post = (query: string) =>
-      fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query }) }).then(async (res) => ({
+      fetch(url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "accept-language": `en-x-${++sent}` },
+        body: JSON.stringify({ query }),
+      }).then(async (res) => ({
         status: res.status,
         body: await res.json(),
       }));
@@ -336,6 +342,8 @@ describe("a service stopping under load", () => {
     const body = JSON.stringify({ query: "{ programs { totalCount } }" });
     const outcomes = { answered: 0, wrong: [] as string[], notAccepted: 0 };
     let running = true;
+    // Each request in its own language, so that each is one subgraph call (identical reads in flight together share one).
+    let sent = 0;
     const one = () =>
       new Promise<void>((done) => {
         const req = request(
@@ -345,7 +353,7 @@ describe("a service stopping under load", () => {
             path: "/graphql",
             method: "POST",
             agent,
-            headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) },
+            headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body), "accept-language": `en-x-${++sent}` },
           },
           (res) => {
             let text = "";
