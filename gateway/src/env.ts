@@ -74,6 +74,12 @@ export const gatewayEnvSchema = z
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** Most keep-alive sockets the gateway holds open to each subgraph; calls beyond them wait for a free one. */
     SUBGRAPH_MAX_SOCKETS: int(64, 10_000),
+    /** Approximate MiB of query plans kept (least recently used go first). */
+    QUERY_PLAN_CACHE_MB: int(16, 4096),
+    /** MiB of parsed and validated operations kept. */
+    DOCUMENT_CACHE_MB: int(8, 4096),
+    /** MiB of automatic persisted query texts kept. */
+    PERSISTED_QUERY_CACHE_MB: int(8, 4096),
     /** Longest `max-age` of an anonymous, public answer (seconds; 0: nothing is cacheable); subgraphs' hints may shorten it. */
     CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(60),
     /** Answers larger than this many bytes are compressed (gzip or br, as the client accepts). */

@@ -1,5 +1,7 @@
 import { readFileSync } from "node:fs";
 import { ApolloGateway } from "@apollo/gateway";
+import { InMemoryLRUCache } from "@apollo/utils.keyvaluecache";
+import type { DocumentNode } from "graphql";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import compression from "compression";
 import cors from "cors";
@@ -21,6 +23,8 @@ import { mountExports } from "./exports";
 
 export type { GatewayContext };
 
+const MIB = 2 ** 20;
+
 export interface RunningGateway extends RunningServer {
   graphiqlUrl: string | null;
 }
@@ -37,6 +41,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const client = { timeoutMs: config.SUBGRAPH_TIMEOUT_MS, connections: config.SUBGRAPH_MAX_SOCKETS };
   const gateway = new ApolloGateway({
     supergraphSdl,
+    // Query plans by operation, sized explicitly (approximate MiB, Apollo's own size estimate): it bounds the gateway's memory.
+    experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MB,
     buildService: ({ name, url }) => {
       const source = new SignedSubgraph(name, configured.get(name) ?? url!, config.GATEWAY_SIGNING_SECRET, client, health);
       sources.push(source);
@@ -90,7 +96,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
   const server = await startGraphqlServer<GatewayContext>({
     name: "gateway",
     gateway,
-    apolloConfig: { validationRules: armor.validationRules, parseOptions: { maxTokens: config.MAX_TOKENS }, allowBatchedHttpRequests: false },
+    apolloConfig: {
+      validationRules: armor.validationRules,
+      parseOptions: { maxTokens: config.MAX_TOKENS },
+      allowBatchedHttpRequests: false,
+      // Parsed and validated documents, and the query texts of automatic persisted queries, each in an LRU of a stated size.
+      documentStore: new InMemoryLRUCache<DocumentNode>({ maxSize: config.DOCUMENT_CACHE_MB * MIB }),
+      cache: new InMemoryLRUCache<string>({ maxSize: config.PERSISTED_QUERY_CACHE_MB * MIB }),
+    },
     plugins: [
       operationResolutionPlugin<GatewayContext>(),
       costLimitPlugin<GatewayContext>(config.MAX_COST),

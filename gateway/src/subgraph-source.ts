@@ -19,7 +19,7 @@ const READ_ONLY = /^\s*(?:query\b|\{)/;
 
 /** How long a signed principal is reused: half its 60 s lifetime, so a subgraph always gets one with 30 s or more left. */
 const SIGNATURE_REUSE_MS = 30_000;
-const SIGNATURE_CACHE_SIZE = 2_000;
+const SIGNATURE_CACHE_SIZE = 1_000;
 
 /**
  * Calls a subgraph with the caller's principal signed for that very query
