@@ -26,14 +26,16 @@ const { ROOT, SUBGRAPHS, subgraphEnv, subgraphUrl, portOf, bindHost } = require(
 // Longer than a gateway drain plus a subgraph drain (10 s each in exitOnSignals), so a forced kill is a last resort.
 const HARD_STOP_MS = Number(process.env.STOP_TIMEOUT_MS || 25_000);
 const START_TIMEOUT_MS = 120_000;
+// The gateway's live heap is ~65 MB; V8's default young generation and lazy old-space growth let its RSS climb past 350 MB under load.
+const GATEWAY_NODE_FLAGS = (process.env.GATEWAY_NODE_FLAGS ?? "--max-semi-space-size=4 --max-old-space-size=256").split(/\s+/).filter(Boolean);
 
 const children = [];
 let stopping = false;
 
 const log = (message) => console.error(`[start] ${message}`);
 
-function launch(name, script, env) {
-  const child = spawn(process.execPath, [join(ROOT, script)], {
+function launch(name, script, env, nodeFlags = []) {
+  const child = spawn(process.execPath, [...nodeFlags, join(ROOT, script)], {
     cwd: ROOT,
     env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -154,7 +156,7 @@ async function main() {
   gatewayEnv.PORT = gatewayPort;
   delete gatewayEnv.METRICS_PORT;
   if (process.env.GATEWAY_METRICS_PORT) gatewayEnv.METRICS_PORT = process.env.GATEWAY_METRICS_PORT;
-  const gateway = launch("gateway", "gateway/dist/main.js", gatewayEnv);
+  const gateway = launch("gateway", "gateway/dist/main.js", gatewayEnv, GATEWAY_NODE_FLAGS);
   const urlHost = process.env.HOST && process.env.HOST !== "0.0.0.0" ? process.env.HOST : "127.0.0.1";
   const gatewayUrl = `http://${urlHost}:${gatewayPort}/graphql`;
   await waitReady(gateway, gatewayUrl, deadline);
