@@ -19,7 +19,8 @@ describe.each<[string, SubgraphDefinition]>([
       while ((await applied()) > 0) await db.undoLastMigration({ transaction: "each" });
       const runner = db.createQueryRunner();
       const left = [];
-      for (const { tableName } of db.entityMetadatas) if (await runner.hasTable(tableName)) left.push(tableName);
+      // data_versions (programs) is no entity's table: the statistics cache reads it by SQL.
+      for (const tableName of [...db.entityMetadatas.map((m) => m.tableName), "data_versions"]) if (await runner.hasTable(tableName)) left.push(tableName);
       await runner.release();
       expect(left).toEqual([]);
       await db.runMigrations({ transaction: "each" });

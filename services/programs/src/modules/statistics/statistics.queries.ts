@@ -8,6 +8,7 @@ import { SqlConditions } from "../search/sql-conditions";
 import { editionsInScope, participationsInScope, programsInScope } from "./statistics.scope";
 import { countryRef, institutionRef } from "../external/external.entity";
 import type { StatisticsBucket, StatisticsScope } from "./statistics.types";
+import { cachedFigure } from "./statistics.cache";
 
 /*
  * Every breakdown is one GROUP BY statement: the database counts, nothing
@@ -98,8 +99,8 @@ function programs(ctx: SubgraphContext, scope: StatisticsScope) {
   return { qb: ctx.db.getRepository(Program).createQueryBuilder("p"), where };
 }
 
-/** Every breakdown the dashboard statistics offer, by GraphQL field name. */
-export const breakdowns = {
+/** Every breakdown, counted: one GROUP BY statement each. */
+const countBreakdowns = {
   participantsByCountry: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = participations(ctx, scope);
     return grouped(qb, where, "pa.countryCode", ALL, placeholderSql("pa", "country")).then(byCountry);
@@ -167,7 +168,7 @@ export const breakdowns = {
 } satisfies Record<string, (ctx: SubgraphContext, scope: StatisticsScope) => Promise<StatisticsBucket[]>>;
 
 /** Totals in scope: one COUNT each. */
-export const totals = {
+const countTotals = {
   placeholderProgramCount: (ctx: SubgraphContext, scope: StatisticsScope) => {
     const { qb, where } = programs(ctx, scope);
     return where.add(placeholderSql("p")).applyTo(qb).getCount();
@@ -198,3 +199,21 @@ export const totals = {
     return Number(row?.people ?? 0);
   },
 };
+
+type Counted<T> = { [K in keyof T]: T[K] extends (ctx: SubgraphContext, scope: StatisticsScope) => Promise<infer R> ? R : never };
+
+/** The figures of `table`, each answered from the statistics cache (statistics.cache.ts) when counted since the last write. */
+function cached<T extends Record<string, (ctx: SubgraphContext, scope: StatisticsScope) => Promise<StatisticsBucket[] | number>>>(table: T) {
+  return Object.fromEntries(
+    Object.entries(table).map(([name, count]) => [
+      name,
+      (ctx: SubgraphContext, scope: StatisticsScope) => cachedFigure(ctx, name, scope, () => count(ctx, scope)),
+    ]),
+  ) as { [K in keyof T]: (ctx: SubgraphContext, scope: StatisticsScope) => Promise<Counted<T>[K]> };
+}
+
+/** Every breakdown the dashboard statistics offer, by GraphQL field name. */
+export const breakdowns = cached(countBreakdowns);
+
+/** Totals in scope. */
+export const totals = cached(countTotals);
