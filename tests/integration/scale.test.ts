@@ -114,11 +114,12 @@ describe("statistics over 20,000 added participations", () => {
     );
   });
 
-  it("count drafts for a service caller, and cost one statement per figure asked for", async () => {
+  it("count drafts for a service caller, cost one statement per figure asked for (and one for the data version), and none asked again", async () => {
     let after: Statistics | undefined;
     const sent = await statements(async () => (after = await statistics(asAdmin())));
     expect(after!.participationCount).toBeGreaterThanOrEqual(before.participationCount + data.participations.length);
-    expect(sent).toBe(7);
+    expect(sent).toBe(8);
+    expect(await statements(async () => expect(await statistics(asAdmin())).toEqual(after))).toBe(1);
   });
 });
 
