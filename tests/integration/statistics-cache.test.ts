@@ -150,6 +150,40 @@ describe("statistics cache", () => {
     await expectExact();
   });
 
+  it("caches a country's and an institution's cooperation statistics the same way, and counts anew after a write", async () => {
+    const COOPERATION = `query($id: ID!) {
+      country(code: "NP") { cooperationStats { participations participantsSent editionsAttended } }
+      institution(id: $id) { cooperationStats { participations participantsSent editionsHosted } }
+    }`;
+    const stats = async (headers?: Record<string, string>) => {
+      const result = await graph.query(COOPERATION, { id: DemoIds.institution.perpusnas }, headers);
+      expect(result.errors).toBeUndefined();
+      return result.data as { country: { cooperationStats: Record<string, number> }; institution: { cooperationStats: Record<string, number> } };
+    };
+    let before!: Awaited<ReturnType<typeof stats>>;
+    const cold = await statements(async () => (before = await stats()));
+    const warm = await statements(() => stats());
+    // Asked again: only the data version, read once per subgraph request; the five GROUP BYs (country 2, institution 3) are not sent.
+    expect(warm).toBeLessThanOrEqual(2);
+    expect(cold - warm).toBe(5);
+    // Drafts are another scope: an admin's figures are counted, not the public's reused.
+    expect(await statements(() => stats(admin))).toBe(cold);
+
+    const r = await graph.query(
+      REGISTER,
+      { e: EDITION, input: { ...participant(await createPerson(), "NP"), institutionId: DemoIds.institution.perpusnas } },
+      admin,
+    );
+    expect(r.errors).toBeUndefined();
+    const after = await stats();
+    expect(after.country.cooperationStats.participations).toBe(before.country.cooperationStats.participations + 1);
+    expect(after.institution.cooperationStats.participations).toBe(before.institution.cooperationStats.participations + 1);
+
+    // Past the API: only the triggers see it.
+    await graph.subgraphs.programs.db.query(`DELETE FROM participations WHERE id = ?`, [r.data!.registerParticipation.id]);
+    expect(await stats()).toEqual(before);
+  });
+
   it("equals the rows after writers and readers raced", async () => {
     const people = await Promise.all(Array.from({ length: 24 }, () => createPerson()));
     const seen: Figures[] = [];

@@ -329,8 +329,9 @@ describe("country and institution summaries", () => {
       expect(result.data._entities[0].cooperationStats).toEqual({ programsLed: 3, editionsHosted: 2, participations: 2 });
       return counter.count - before;
     };
+    // The data version, then three GROUP BYs; with 50 the first is cached and the other 49 are counted together.
     const one = await run(1);
-    expect(one).toBe(3);
+    expect(one).toBe(4);
     expect(await run(50)).toBe(one);
   });
 

@@ -28,7 +28,8 @@ export const statisticsCacheConfig = parseConfig(
   process.env,
 );
 
-type Figure = StatisticsBucket[] | number;
+/** A statistics figure, or one record of per-key figures (a country's or an institution's cooperation statistics). */
+type Figure = StatisticsBucket[] | number | object;
 
 class StatisticsCache {
   /** Bumped by every rollback on this data source. */
@@ -98,4 +99,34 @@ export async function cachedFigure<T extends Figure>(ctx: SubgraphContext, name:
   const roles = scope.participationRoles && [...scope.participationRoles].sort();
   const key = JSON.stringify([version, name, { ...scope, participationRoles: roles }]);
   return (await cache.figures.fetch(key, { context: count })) as T;
+}
+
+/**
+ * Per-key figures counted in batches (the cooperation statistics of the
+ * countries or institutions one request asks for): those counted since the
+ * last write come from the cache, the rest are counted together by `count`
+ * (which answers in the order of the keys it is given) and cached, each
+ * under the version read before counting. `variant` names what else decides
+ * the figures (whether drafts count).
+ */
+export async function cachedBatch<V extends object>(
+  ctx: SubgraphContext,
+  name: string,
+  variant: string,
+  keys: readonly string[],
+  count: (missing: string[]) => Promise<V[]>,
+): Promise<V[]> {
+  const cache = cacheOf(ctx.db);
+  const version = cache && (await requestVersion(ctx, cache));
+  if (!cache || version === null) return count([...keys]);
+  const cacheKey = (key: string) => JSON.stringify([version, name, variant, key]);
+  const found = keys.map((key) => cache.figures.get(cacheKey(key)) as V | undefined);
+  const missing = keys.filter((_key, i) => found[i] === undefined);
+  if (missing.length) {
+    const counted = await count(missing);
+    missing.forEach((key, i) => cache.figures.set(cacheKey(key), counted[i]));
+    const byKey = new Map(missing.map((key, i) => [key, counted[i]]));
+    return keys.map((key, i) => found[i] ?? byKey.get(key)!);
+  }
+  return found as V[];
 }
