@@ -130,13 +130,13 @@ function markdown(run) {
     }
     out.push("");
     out.push(
-      "SQL statements for one request of each operation, alone, per subgraph (`sstc_sql_statements_total`), and the share of requests identical to one of the 15 before them:",
+      "SQL statements for one request of each operation, alone, per subgraph (`sstc_sql_statements_total`; ours asked with `Cache-Control: no-cache`), the share of requests identical to one of the 15 before them, and the share of ours' requests its response cache answered during the load:",
     );
     out.push("");
     const sqlStacks = [...new Set(config.operations.flatMap((op) => Object.keys(op.sqlStatements ?? {})))];
     out.push(
       table(
-        ["operation", ...sqlStacks.map((s) => `${s}: programs / institutions / partners`), "identical share"],
+        ["operation", ...sqlStacks.map((s) => `${s}: programs / institutions / partners`), "identical share", "ours: response cache hits"],
         config.operations.map((op) => [
           op.name,
           ...sqlStacks.map((s) => {
@@ -144,6 +144,7 @@ function markdown(run) {
             return q ? `${q.programs} / ${q.institutions} / ${q.partners}` : null;
           }),
           `${Math.round(op.identicalShare * 100)} %`,
+          `${Math.round((op.responseCacheHitShare ?? 0) * 100)} %`,
         ]),
       ),
     );

@@ -6,7 +6,7 @@
  *
  *   npm run bench -- [--scale 1[,10]] [--db sqlite|mysql|both] [--seconds 5]
  *     [--rounds 2] [--warmup 1] [--connections 16]
- *     [--stacks ours,hive-js,hive-rust,monolith] [--ops CataloguePage,...]
+ *     [--stacks ours,ours-uncached,hive-js,hive-rust,monolith] [--ops CataloguePage,...]
  *     [--out bench/results] [--seed 20231117]
  *
  * For each database and scale: generates the data set (bench/dataset.js),
@@ -43,7 +43,7 @@ const PORTS = {
   INSTITUTIONS_METRICS_PORT: 5412,
   PARTNERS_METRICS_PORT: 5413,
 };
-const REFERENCE_PORTS = { "hive-js": 5420, "hive-rust": 5421, monolith: 5422 };
+const REFERENCE_PORTS = { "hive-js": 5420, "hive-rust": 5421, monolith: 5422, "ours-uncached": 5423 };
 
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -56,7 +56,7 @@ function options() {
       rounds: { type: "string", default: "2" },
       warmup: { type: "string", default: "1" },
       connections: { type: "string", default: "16" },
-      stacks: { type: "string", default: "ours,hive-js,hive-rust,monolith" },
+      stacks: { type: "string", default: "ours,ours-uncached,hive-js,hive-rust,monolith" },
       ops: { type: "string", default: OPERATIONS.map((o) => o.name).join(",") },
       out: { type: "string", default: "bench/results" },
       seed: { type: "string", default: "20231117" },
@@ -266,6 +266,13 @@ async function prime(stack, op, bodies) {
   await Promise.all(Array.from({ length: 4 }, worker));
 }
 
+/** Reads our gateway's `sstc_response_cache_requests_total` (hits and misses). */
+async function responseCacheCounters() {
+  const text = await (await fetch(`http://127.0.0.1:${PORTS.GATEWAY_METRICS_PORT}/metrics`)).text();
+  const read = (result) => Number(new RegExp(`^sstc_response_cache_requests_total\\{[^}]*result="${result}"[^}]*\\} (\\d+)`, "m").exec(text)?.[1] ?? 0);
+  return { hit: read("hit"), miss: read("miss") };
+}
+
 /** Reads `sstc_sql_statements_total` of each subgraph. */
 async function sqlCounters() {
   const out = {};
@@ -370,7 +377,8 @@ async function runConfiguration(settings, db, scale, stacksWanted) {
       sqlStatements[op.name] = {};
       for (const stack of stacks.filter((s) => s.usesSubgraphs)) {
         const before = await sqlCounters();
-        await post(stack.url, bodiesOf.get(op.name)[0], stack.headers(op));
+        // no-cache: ours answers afresh instead of from its response cache (the checks above asked this already).
+        await post(stack.url, bodiesOf.get(op.name)[0], { ...stack.headers(op), "cache-control": "no-cache" });
         const after = await sqlCounters();
         sqlStatements[op.name][stack.name] = Object.fromEntries(SUBGRAPHS.map((s) => [s, after[s] - before[s]]));
       }
@@ -382,9 +390,12 @@ async function runConfiguration(settings, db, scale, stacksWanted) {
     for (const op of ops) {
       const bodies = bodiesOf.get(op.name);
       const rounds = Object.fromEntries(stacks.map((s) => [s.name, []]));
+      const cache = { hit: 0, miss: 0 };
       // The subgraphs' caches (statistics) are shared by every stack: each distinct request is sent once before any load,
       // so no stack pays for counting what the next one finds cached (the first stack of a round would otherwise).
-      await prime(stacks[0], op, bodies);
+      // Through a stack without a response cache (ours has one): ours starts each operation with its cache empty and fills it
+      // only from the load, so its hit share is what this traffic gives, not what priming left behind.
+      await prime(stacks.find((s) => s.name !== "ours" && s.usesSubgraphs) ?? stacks[0], op, bodies);
       for (const stack of stacks) {
         if (settings.warmupSeconds > 0)
           await loadRound({ stack, op, bodies, headers: stack.headers(op), seconds: settings.warmupSeconds, connections: settings.connections });
@@ -396,6 +407,7 @@ async function runConfiguration(settings, db, scale, stacksWanted) {
             const line = `${label} · ${(m.elapsedMs / 1000).toFixed(0)}/${settings.seconds} s · ${Math.round(m.requests / (m.elapsedMs / 1000))} req/s`;
             if (process.stderr.isTTY) process.stderr.write(`\r\x1b[K[bench] ${line}`);
           };
+          const cacheBefore = stack.name === "ours" ? await responseCacheCounters() : null;
           const result = await loadRound({
             stack,
             op,
@@ -405,6 +417,11 @@ async function runConfiguration(settings, db, scale, stacksWanted) {
             connections: settings.connections,
             progress,
           });
+          if (cacheBefore) {
+            const after = await responseCacheCounters();
+            cache.hit += after.hit - cacheBefore.hit;
+            cache.miss += after.miss - cacheBefore.miss;
+          }
           if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
           const errors = result.non2xx + result.graphqlErrors + result.connectionErrors + result.timeouts;
           log(
@@ -421,6 +438,8 @@ async function runConfiguration(settings, db, scale, stacksWanted) {
         identicalShare: Math.round(identicalShare(bodies, settings.connections) * 1000) / 1000,
         distinctRequests: new Set(bodies).size,
         sqlStatements: sqlStatements[op.name],
+        // Of ours' requests in the timed rounds, the share its response cache answered (anonymous queries only).
+        responseCacheHitShare: cache.hit + cache.miss > 0 ? Math.round((cache.hit / (cache.hit + cache.miss)) * 1000) / 1000 : 0,
         results: Object.fromEntries(stacks.map((s) => [s.name, summarize(rounds[s.name], tick)])),
         failures: Object.fromEntries(stacks.map((s) => [s.name, rounds[s.name].map((r) => r.failure).find(Boolean) ?? null])),
       });

@@ -10,7 +10,9 @@
  *   secrets (GATEWAY_SIGNING_SECRET, JWT_HS256_SECRET, JWT_ISSUER,
  *   JWT_AUDIENCE, JWKS_PATH, NODE_ENV);
  * - `node bench/references/monolith.js` with PORT, the subgraphs' database
- *   variables (<NAME>_SQLITE_PATH or <NAME>_DATABASE_URL) and the secrets.
+ *   variables (<NAME>_SQLITE_PATH or <NAME>_DATABASE_URL) and the secrets;
+ * - `node bench/references/uncached.js`: our gateway with RESPONSE_CACHE_MB=0,
+ *   with PORT, the subgraph URLs and the secrets.
  *
  * Each prints a line containing "is up" once it serves
  * http://127.0.0.1:$PORT/graphql. A stack whose script is absent is skipped
@@ -25,6 +27,13 @@ const REFERENCES = {
   "hive-js": { script: "bench/references/hive.js", env: { PLANNER: "js" }, usesSubgraphs: true },
   "hive-rust": { script: "bench/references/hive.js", env: { PLANNER: "rust" }, usesSubgraphs: true },
   monolith: { script: "bench/references/monolith.js", env: {}, usesSubgraphs: false },
+  // Our gateway as scripts/start.js runs it (same node flags and limits), with its response cache off.
+  "ours-uncached": {
+    script: "bench/references/uncached.js",
+    env: { RATE_LIMIT_PUBLIC: "1000000", RATE_LIMIT_PARTNER: "1000000", LOG_LEVEL: "warn", METRICS_PORT: "off" },
+    nodeFlags: ["--max-semi-space-size=4", "--max-old-space-size=256"],
+    usesSubgraphs: true,
+  },
 };
 
 /** Why a reference stack cannot run here (its script is absent), or null. */
@@ -58,7 +67,7 @@ async function startReference(name, { port, secrets, subgraphUrls, databases, ti
     if (target.url) env[`${prefix}_DATABASE_URL`] = target.url;
     else env[`${prefix}_SQLITE_PATH`] = target.sqlitePath;
   }
-  const child = spawn(process.execPath, [join(ROOT, ref.script)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...(ref.nodeFlags ?? []), join(ROOT, ref.script)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));

@@ -80,6 +80,8 @@ export const gatewayEnvSchema = z
     DOCUMENT_CACHE_MB: int(8, 4096),
     /** MiB of automatic persisted query texts kept. */
     PERSISTED_QUERY_CACHE_MB: int(8, 4096),
+    /** MiB of whole answers to anonymous queries the gateway keeps (0: none); each for its `max-age`, at most CACHE_MAX_AGE. */
+    RESPONSE_CACHE_MB: z.coerce.number().int().min(0).max(4096).default(32),
     /** Longest `max-age` of an anonymous, public answer (seconds; 0: nothing is cacheable); subgraphs' hints may shorten it. */
     CACHE_MAX_AGE: z.coerce.number().int().min(0).max(86_400).default(60),
     /** Answers larger than this many bytes are compressed (gzip or br, as the client accepts). */

@@ -17,6 +17,7 @@ import { operationResolutionPlugin } from "./operation-resolution";
 import { costLimitPlugin } from "./cost";
 import { gatewayObservability } from "./observability";
 import { httpCachePlugins } from "./http-cache";
+import { ResponseCache } from "./response-cache";
 import { SignedSubgraph, type GatewayContext } from "./subgraph-source";
 import { SubgraphHealth } from "./subgraph-health";
 import { mountExports } from "./exports";
@@ -93,6 +94,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
         }
       : {},
   );
+  const observability = gatewayObservability<GatewayContext>(config);
+  const responseCache = ResponseCache.fromMegabytes(config.RESPONSE_CACHE_MB, config.CACHE_MAX_AGE, observability.metrics.responseCacheCounter());
   const server = await startGraphqlServer<GatewayContext>({
     name: "gateway",
     gateway,
@@ -108,8 +111,9 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
       operationResolutionPlugin<GatewayContext>(),
       costLimitPlugin<GatewayContext>(config.MAX_COST),
       ...armor.plugins,
-      gatewayObservability<GatewayContext>(config),
+      observability.plugin,
       ...httpCachePlugins(config.CACHE_MAX_AGE),
+      ...responseCache.plugins(),
     ],
     host: config.HOST,
     port: config.PORT,

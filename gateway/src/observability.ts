@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin, BaseContext } from "@apollo/server";
-import { metricsExposure, Observability, outgoingContextHeaders, watchOutgoingFetches } from "@sstc/service-kit";
+import { metricsExposure, Observability, outgoingContextHeaders, watchOutgoingFetches, type ServiceMetrics } from "@sstc/service-kit";
 import type { GatewayConfig } from "./env";
 
 /**
@@ -8,10 +8,10 @@ import type { GatewayConfig } from "./env";
  * METRICS_PORT and NODE_ENV decide, and the duration and failures of every
  * call to a subgraph.
  */
-export function gatewayObservability<C extends BaseContext>(config: GatewayConfig): ApolloServerPlugin<C> {
+export function gatewayObservability<C extends BaseContext>(config: GatewayConfig): { plugin: ApolloServerPlugin<C>; metrics: ServiceMetrics } {
   const observability = new Observability({ service: "gateway", logLevel: config.LOG_LEVEL, metrics: metricsExposure(config) });
   observability.onClose(watchOutgoingFetches(observability.metrics, config.subgraphUrls));
-  return observability.plugin<C>();
+  return { plugin: observability.plugin<C>(), metrics: observability.metrics };
 }
 
 /**

@@ -17,7 +17,10 @@ let admin: Record<string, string>;
 const EDITION = DemoIds.edition.tpbisColomboPlan2023;
 
 beforeAll(async () => {
-  graph = await startTestGraph({ gatewayEnv: { RATE_LIMIT_EDITOR: "100000", RATE_LIMIT_ADMIN: "100000", RATE_LIMIT_PUBLIC: "100000" } });
+  // The subgraph's statistics cache is under test: the gateway's response cache is off, so every read reaches the subgraph.
+  graph = await startTestGraph({
+    gatewayEnv: { RATE_LIMIT_EDITOR: "100000", RATE_LIMIT_ADMIN: "100000", RATE_LIMIT_PUBLIC: "100000", RESPONSE_CACHE_MB: "0" },
+  });
   admin = await as("admin", { subject: "admin@statistics-cache" });
 });
 afterAll(() => graph?.stop());

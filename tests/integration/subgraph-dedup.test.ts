@@ -47,6 +47,8 @@ beforeAll(async () => {
       NODE_ENV: "test",
       PORT: "0",
       RATE_LIMIT_PUBLIC: "100000",
+      // Deduplication is under test, not the response cache: every request must reach the gateway's data sources.
+      RESPONSE_CACHE_MB: "0",
       PROGRAMS_URL: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}/graphql`,
       INSTITUTIONS_URL: graph.subgraphs.institutions.graphqlUrl,
       PARTNERS_URL: graph.subgraphs.partners.graphqlUrl,

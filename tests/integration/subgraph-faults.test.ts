@@ -15,7 +15,11 @@ let partnersPort: number;
 beforeAll(async () => {
   // partners gets a database of its own here, so that it can be started again on the same data.
   partnersDb = await createTestDatabase("partners");
-  graph = await startTestGraph({ gatewayEnv: { SUBGRAPH_TIMEOUT_MS: String(DEADLINE_MS) }, subgraphEnvOf: { partners: partnersDb.env } });
+  // No response cache: every request here must reach the subgraphs, or a fault would be hidden behind an answer kept from before it.
+  graph = await startTestGraph({
+    gatewayEnv: { SUBGRAPH_TIMEOUT_MS: String(DEADLINE_MS), RESPONSE_CACHE_MB: "0" },
+    subgraphEnvOf: { partners: partnersDb.env },
+  });
   partnersPort = graph.subgraphs.partners.port;
 });
 afterAll(async () => {

@@ -34,6 +34,7 @@ export class ServiceMetrics {
   readonly subgraphFetches: Histogram<"subgraph" | "outcome">;
   readonly subgraphErrors: Counter<"subgraph" | "reason">;
   private sqlStatements?: Counter;
+  private responseCache?: Counter<"result">;
 
   constructor(
     readonly service: string,
@@ -87,6 +88,16 @@ export class ServiceMetrics {
     return (this.sqlStatements ??= new Counter({
       name: "sstc_sql_statements_total",
       help: "SQL statements sent to this service's database (transaction control statements excluded).",
+      registers: [this.registry],
+    }));
+  }
+
+  /** The counter of the gateway's cacheable (anonymous) queries, by whether its response cache answered them: `hit` or `miss`. */
+  responseCacheCounter(): Counter<"result"> {
+    return (this.responseCache ??= new Counter({
+      name: "sstc_response_cache_requests_total",
+      help: "Anonymous queries the gateway answered, by whether its response cache held the answer (hit) or not (miss).",
+      labelNames: ["result"],
       registers: [this.registry],
     }));
   }
