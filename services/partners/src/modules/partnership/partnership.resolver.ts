@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { assertId, childPages, PageArgs, referencesByKey, type SubgraphContext } from "@sstc/subgraph-kit";
-import { hiddenPrograms, visiblePartnerships } from "./hidden-programs";
+import { editionHidden, programHidden, visiblePartnerships } from "./hidden-programs";
 import { PartnershipRole, ProgramPartnership, ProgramPartnershipConnection } from "./partnership.entity";
 import { Partner } from "../partner/partner.entity";
 import { EditionRef, ProgramRef } from "../external/external.entity";
@@ -36,8 +36,7 @@ export class ProgramPartnershipResolver {
   @FieldResolver(() => ProgramRef, { nullable: true, description: "The programme; null when it is deleted or a draft you may not see." })
   async program(@Root() partnership: ProgramPartnership, @Ctx() ctx: SubgraphContext): Promise<ProgramRef | null> {
     // This subgraph answers `program { id }` (and Program.partnerships) alone, so it must know what the programs subgraph hides.
-    const hidden = await hiddenPrograms(ctx);
-    return hidden.all.has(partnership.programId) ? null : { id: partnership.programId };
+    return (await programHidden(ctx, partnership.programId)) ? null : { id: partnership.programId };
   }
 
   @FieldResolver(() => EditionRef, {
@@ -46,8 +45,7 @@ export class ProgramPartnershipResolver {
   })
   async edition(@Root() partnership: ProgramPartnership, @Ctx() ctx: SubgraphContext): Promise<EditionRef | null> {
     if (!partnership.editionId) return null;
-    const hidden = await hiddenPrograms(ctx);
-    return hidden.editions.has(partnership.editionId) ? null : { id: partnership.editionId };
+    return (await editionHidden(ctx, partnership.editionId)) ? null : { id: partnership.editionId };
   }
 
   @FieldResolver(() => Partner, { nullable: true, description: "The partner; null when its record is deleted (editors and admins still see it, marked)." })
@@ -71,7 +69,12 @@ export class EditionRefResolver {
     description: "Partners of this edition alone and their roles, e.g. those who collaborated on one year's event (from the partners subgraph).",
   })
   async partnerships(@Root() edition: EditionRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
-    return childPages(ctx, ProgramPartnership, { parent: "editionId", orderBy: ["role"], ...(await visiblePartnerships(ctx)) }, page).load(edition.id);
+    return childPages(
+      ctx,
+      ProgramPartnership,
+      { parent: "editionId", orderBy: ["role"], ...(await visiblePartnerships(ctx, "editionId", edition.id)) },
+      page,
+    ).load(edition.id);
   }
 }
 
@@ -82,6 +85,11 @@ export class ProgramRefResolver {
     description: "Partners of the programme and their roles, those of one edition included (with `edition` set) (from the partners subgraph).",
   })
   async partnerships(@Root() program: ProgramRef, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
-    return childPages(ctx, ProgramPartnership, { parent: "programId", orderBy: ["role"], ...(await visiblePartnerships(ctx)) }, page).load(program.id);
+    return childPages(
+      ctx,
+      ProgramPartnership,
+      { parent: "programId", orderBy: ["role"], ...(await visiblePartnerships(ctx, "programId", program.id)) },
+      page,
+    ).load(program.id);
   }
 }

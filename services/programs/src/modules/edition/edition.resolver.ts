@@ -4,6 +4,7 @@ import { publishedEditionSql, seesDrafts, visibleEditionOrNotFound, visibleEditi
 import { Edition, EditionConnection } from "./edition.entity";
 import { EditionFilter, EditionOrder } from "./edition.filters";
 import { searchEditions } from "./edition.search";
+import { AMONG, idsWhere } from "../hidden-ids";
 import { Program } from "../program/program.entity";
 import { Activity, ActivityConnection } from "../activity/activity.entity";
 import { Participation, ParticipationConnection } from "../participation/participation.entity";
@@ -21,16 +22,17 @@ export class EditionResolver {
   @Directive("@inaccessible")
   @Query(() => [ID], {
     description:
-      "Internal: ids of the editions the caller may not see: drafts (an unpublished edition or programme) below the partner role, deleted ones below the editor role. For the partners subgraph; not part of the public API.",
+      "Internal: ids of the editions the caller may not see: drafts (an unpublished edition or programme) below the partner role, deleted ones below the editor role; of those in `among` when given. For the partners subgraph; not part of the public API.",
   })
-  async hiddenEditionIds(@Ctx() ctx: SubgraphContext): Promise<string[]> {
-    const qb = ctx.db.getRepository(Edition).createQueryBuilder("e").withDeleted().select("e.id", "id").orderBy("e.id");
+  async hiddenEditionIds(
+    @Arg("among", () => [ID], { nullable: true, description: AMONG }) among: string[] | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<string[]> {
     const hidden: string[] = [];
     if (!seesDrafts(ctx)) hidden.push(`NOT (${publishedEditionSql("e")})`);
     if (!seesDeleted(ctx)) hidden.push("e.deletedAt IS NOT NULL");
     if (!hidden.length) return [];
-    const rows: Array<{ id: string }> = await qb.where(hidden.map((c) => `(${c})`).join(" OR ")).getRawMany();
-    return rows.map((r) => r.id);
+    return idsWhere(ctx, Edition, "e", hidden.map((c) => `(${c})`).join(" OR "), among, true);
   }
 
   @Query(() => Edition, { nullable: true, description: "An edition by id." })

@@ -4,6 +4,7 @@ import { publishedOnly, seesDrafts, visibleOrNotFound, visibleReference } from "
 import { Program, ProgramConnection } from "./program.entity";
 import { ProgramFilter, ProgramOrder } from "./program.filters";
 import { searchPrograms } from "./program.search";
+import { AMONG, idsWhere } from "../hidden-ids";
 import { sdgAlignmentByProgramId } from "../sdg/sdg-alignment";
 import { Edition, EditionConnection } from "../edition/edition.entity";
 import { InstitutionRef, institutionRef } from "../external/external.entity";
@@ -39,42 +40,34 @@ export class ProgramResolver {
   /*
    * Internal plumbing for the partners subgraph, which lists partnerships
    * and points at programmes without reading this subgraph's database: it
-   * asks, on the caller's own account, which programme ids that caller may
-   * not see. @inaccessible keeps both out of the public API.
+   * asks, on the caller's own account, which of the programme ids at hand
+   * that caller may not see (`among`; without it, all of them, which grows
+   * with the data). @inaccessible keeps both out of the public API.
    */
   @Directive("@inaccessible")
   @Query(() => [ID], {
     description:
-      "Internal: ids of the draft programmes the caller may not see (none for the partner role and above), for the partners subgraph. Not part of the public API.",
+      "Internal: ids of the draft programmes the caller may not see (none for the partner role and above), of those in `among` when given, for the partners subgraph. Not part of the public API.",
   })
-  async hiddenDraftProgramIds(@Ctx() ctx: SubgraphContext): Promise<string[]> {
+  async hiddenDraftProgramIds(
+    @Arg("among", () => [ID], { nullable: true, description: AMONG }) among: string[] | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<string[]> {
     if (seesDrafts(ctx)) return [];
-    const rows: Array<{ id: string }> = await ctx.db
-      .getRepository(Program)
-      .createQueryBuilder("p")
-      .select("p.id", "id")
-      .where("p.published = 0")
-      .orderBy("p.id")
-      .getRawMany();
-    return rows.map((r) => r.id);
+    return idsWhere(ctx, Program, "p", "p.published = 0", among, false);
   }
 
   @Directive("@inaccessible")
   @Query(() => [ID], {
     description:
-      "Internal: ids of the deleted programmes whose references read as null for the caller (none for editors and admins), for the partners subgraph. Not part of the public API.",
+      "Internal: ids of the deleted programmes whose references read as null for the caller (none for editors and admins), of those in `among` when given, for the partners subgraph. Not part of the public API.",
   })
-  async hiddenDeletedProgramIds(@Ctx() ctx: SubgraphContext): Promise<string[]> {
+  async hiddenDeletedProgramIds(
+    @Arg("among", () => [ID], { nullable: true, description: AMONG }) among: string[] | undefined,
+    @Ctx() ctx: SubgraphContext,
+  ): Promise<string[]> {
     if (seesDeleted(ctx)) return [];
-    const rows: Array<{ id: string }> = await ctx.db
-      .getRepository(Program)
-      .createQueryBuilder("p")
-      .withDeleted()
-      .select("p.id", "id")
-      .where("p.deletedAt IS NOT NULL")
-      .orderBy("p.id")
-      .getRawMany();
-    return rows.map((r) => r.id);
+    return idsWhere(ctx, Program, "p", "p.deletedAt IS NOT NULL", among, true);
   }
 
   @FieldResolver(() => [Int], { description: "Sustainable Development Goals (1–17) the programme contributes to." })
