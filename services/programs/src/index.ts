@@ -1,6 +1,7 @@
 import "reflect-metadata";
 import { HotQueryIndexes1733500000001 } from "./migrations/1733500000001-HotQueryIndexes";
 import { DataVersions1733500000002 } from "./migrations/1733500000002-DataVersions";
+import { ProgramFirstEditionStart1733600000000 } from "./migrations/1733600000000-ProgramFirstEditionStart";
 import { AuditEntry, AuditTrail1732800000000, Citation, type SubgraphDefinition } from "@sstc/subgraph-kit";
 import { Provenance1733300000000, Sources1733300000001 } from "./migrations/1733300000000-Provenance";
 import { Source } from "./modules/source/source.entity";
@@ -42,6 +43,7 @@ export const programsSubgraph: SubgraphDefinition = {
     IatiIdentifiers1733500000000,
     HotQueryIndexes1733500000001,
     DataVersions1733500000002,
+    ProgramFirstEditionStart1733600000000,
   ],
   buildSchema: buildProgramsSchema,
   isEmpty: async (db) => (await db.getRepository(Program).count({ withDeleted: true })) === 0,

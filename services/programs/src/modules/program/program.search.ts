@@ -38,7 +38,8 @@ export function programKeyset(order: ProgramOrder | null | undefined): KeysetOrd
       // sentinel that puts programmes without editions last in either direction.
       const none = direction === SortDirection.ASC ? "9999-12-31" : "0001-01-01";
       return {
-        expression: `COALESCE((SELECT MIN(fe.plannedStartDate) FROM editions fe WHERE fe.programId = p.id AND fe.deletedAt IS NULL), '${none}')`,
+        // firstEditionStart is kept by triggers on editions (migration 1733600000000).
+        expression: `COALESCE(p.firstEditionStart, '${none}')`,
         name: "firstEditionStart",
         direction,
       };
