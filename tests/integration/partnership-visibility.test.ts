@@ -1,5 +1,4 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { DemoIds } from "@sstc/demo-data";
 import { freePort } from "@sstc/testkit";
 import { as, startTestGraph, type TestGraph } from "../support/graph";
