@@ -142,6 +142,24 @@ export interface KeysetOrder<T> {
   keyType?: KeyType;
 }
 
+/**
+ * Where `paginate` may keep what a page and a count resolved to: `fetch`
+ * answers the value kept under `key`, or runs `compute` and keeps its
+ * result. The caller decides when a kept value is still true (the programs
+ * subgraph keys it by its data version, which every write bumps); the key
+ * is the SQL text and parameters of the statement.
+ */
+export interface PageCache {
+  fetch<V extends object>(key: string, compute: () => Promise<V>): Promise<V>;
+}
+
+/** A page as kept in a PageCache: the ids and sort keys of its rows, and whether more follow. */
+interface KeptPage {
+  ids: Array<string | number>;
+  keys: unknown[];
+  more: boolean;
+}
+
 /** The raw column that carries an expression sort key back with each row. */
 const SORT_KEY = "keyset_sort_key";
 
@@ -153,7 +171,12 @@ const SORT_KEY = "keyset_sort_key";
  * silently misread. `totalCount` is a lazy getter: its COUNT query runs only
  * when a client selects it.
  */
-export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T>, args: PageArgs, order: KeysetOrder<T>): Promise<ConnectionResult<T>> {
+export async function paginate<T extends ObjectLiteral>(
+  qb: SelectQueryBuilder<T>,
+  args: PageArgs,
+  order: KeysetOrder<T>,
+  cache?: PageCache,
+): Promise<ConnectionResult<T>> {
   const first = pageSize(args);
   const alias = qb.alias;
   const countQuery = qb.clone();
@@ -175,30 +198,57 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
       afterId: id,
     });
   }
-  let page: T[];
-  let keyOf: (node: T) => unknown;
-  let more: boolean;
   if (order.expression) {
     // A computed key is selected alongside the entity and read back from the raw row.
     qb.addSelect(order.expression, SORT_KEY)
       .orderBy(SORT_KEY, direction)
       .addOrderBy(`${alias}.${unique}`, direction)
       .limit(first + 1);
-    const { raw, entities } = await qb.getRawAndEntities();
-    const keys = new Map<unknown, unknown>(raw.map((r: Record<string, unknown>) => [String(r[`${alias}_${unique}`]), r[SORT_KEY]]));
-    more = entities.length > first;
-    page = entities.slice(0, first);
-    keyOf = (node) => keys.get(String(node[unique])) ?? null;
   } else {
-    const rows = await qb
-      .orderBy(sort, direction)
+    qb.orderBy(sort, direction)
       .addOrderBy(`${alias}.${unique}`, direction)
-      .take(first + 1)
-      .getMany();
-    more = rows.length > first;
-    page = rows.slice(0, first);
-    keyOf = (node) => node[order.property!] ?? null;
+      .take(first + 1);
   }
+  const read = async (): Promise<{ rows: T[]; keys: unknown[] }> => {
+    if (order.expression) {
+      const { raw, entities } = await qb.getRawAndEntities();
+      const keys = new Map<unknown, unknown>(raw.map((r: Record<string, unknown>) => [String(r[`${alias}_${unique}`]), r[SORT_KEY]]));
+      return { rows: entities, keys: entities.map((e) => keys.get(String(e[unique])) ?? null) };
+    }
+    const rows = await qb.getMany();
+    return { rows, keys: rows.map((row) => row[order.property!] ?? null) };
+  };
+  let rows: T[];
+  let keys: unknown[];
+  let more: boolean;
+  if (cache) {
+    // Kept: the ids and keys of the page; on a later request its rows are read again by id (one statement by primary key).
+    let fresh: T[] | undefined;
+    const kept = await cache.fetch<KeptPage>(JSON.stringify(["page", ...qb.getQueryAndParameters()]), async () => {
+      const found = await read();
+      fresh = found.rows;
+      return { ids: found.rows.map((row) => row[unique]), keys: found.keys, more: found.rows.length > first };
+    });
+    keys = kept.keys;
+    more = kept.more;
+    if (fresh) rows = fresh;
+    else {
+      const byId = new Map(
+        (kept.ids.length ? await qb.connection.getRepository<T>(qb.expressionMap.mainAlias!.target).findBy(whereIn<T>(unique, kept.ids.map(String))) : []).map(
+          (row) => [String(row[unique]), row],
+        ),
+      );
+      // A row deleted since the page was kept is left out (its write has made the kept page stale for every later request).
+      rows = kept.ids.map((id) => byId.get(String(id))).filter((row): row is T => row !== undefined);
+      keys = kept.ids.flatMap((id, i) => (byId.has(String(id)) ? [kept.keys[i]] : []));
+    }
+  } else {
+    ({ rows, keys } = await read());
+    more = rows.length > first;
+  }
+  const page = rows.slice(0, first);
+  const keyAt = new Map(page.map((node, i) => [String(node[unique]), keys[i]]));
+  const keyOf = (node: T) => keyAt.get(String(node[unique])) ?? null;
   const edges = page.map((node) => ({ node, cursor: encode([tag, keyOf(node), node[unique]]) }));
   let total: Promise<number> | undefined;
   return {
@@ -211,7 +261,10 @@ export async function paginate<T extends ObjectLiteral>(qb: SelectQueryBuilder<T
       endCursor: edges.at(-1)?.cursor ?? null,
     },
     get totalCount() {
-      return (total ??= countQuery.getCount());
+      const count = () => countQuery.getCount();
+      return (total ??= cache
+        ? cache.fetch(JSON.stringify(["count", ...countQuery.getQueryAndParameters()]), async () => ({ count: await count() })).then((kept) => kept.count)
+        : count());
     },
   };
 }

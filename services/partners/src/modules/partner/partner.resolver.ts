@@ -70,7 +70,12 @@ export class PartnerResolver {
 
   @FieldResolver(() => ProgramPartnershipConnection, { nullable: true, description: PARTNERSHIPS })
   async partnerships(@Root() partner: Partner, @Args() page: PageArgs, @Ctx() ctx: SubgraphContext) {
-    return childPages(ctx, ProgramPartnership, { parent: "partnerId", orderBy: ["role"], ...(await visiblePartnerships(ctx, "partnerId", partner.id)) }, page).load(partner.id);
+    return childPages(
+      ctx,
+      ProgramPartnership,
+      { parent: "partnerId", orderBy: ["role"], ...(await visiblePartnerships(ctx, "partnerId", partner.id)) },
+      page,
+    ).load(partner.id);
   }
 
   @FieldResolver(() => ProgramPartnershipConnection, {

@@ -8,6 +8,7 @@ import { readSharedFilter } from "../search/filter-fields";
 import { SqlConditions } from "../search/sql-conditions";
 import { addTextSearch, anyColumnLike, searchWords } from "../search/text-search";
 import { programIdsOfPartner } from "../partnership/partner-programs";
+import { versionedPageCache } from "../statistics/statistics.cache";
 
 /** One page of the editions matching `filter`, in the order asked for. */
 export async function searchEditions(ctx: SubgraphContext, filter: EditionFilter | null | undefined, order: EditionOrder | null | undefined, page: PageArgs) {
@@ -35,7 +36,7 @@ export async function searchEditions(ctx: SubgraphContext, filter: EditionFilter
   const qb = where.applyTo(ctx.db.getRepository(Edition).createQueryBuilder("e"));
   const published = publishedEditionCondition(ctx, "e");
   if (published) qb.andWhere(published);
-  return paginate(qb, page, editionKeyset(order));
+  return paginate(qb, page, editionKeyset(order), await versionedPageCache(ctx));
 }
 
 /** The keyset order for a client's choice. */

@@ -8,6 +8,7 @@ import { SqlConditions } from "../search/sql-conditions";
 import { addTextSearch, anyColumnLike, searchWords } from "../search/text-search";
 import { programIdsOfPartner } from "../partnership/partner-programs";
 import { publishedCondition } from "../publication";
+import { versionedPageCache } from "../statistics/statistics.cache";
 
 /** One page of the programmes matching `filter`, in the order asked for. */
 export async function searchPrograms(ctx: SubgraphContext, filter: ProgramFilter | null | undefined, order: ProgramOrder | null | undefined, page: PageArgs) {
@@ -24,7 +25,7 @@ export async function searchPrograms(ctx: SubgraphContext, filter: ProgramFilter
   const qb = where.applyTo(ctx.db.getRepository(Program).createQueryBuilder("p"));
   const published = publishedCondition(ctx, "p");
   if (published) qb.andWhere(published);
-  return paginate(qb, page, programKeyset(order));
+  return paginate(qb, page, programKeyset(order), await versionedPageCache(ctx));
 }
 
 /** The keyset order for a client's choice; every key is NOT NULL (see START_DATE). */

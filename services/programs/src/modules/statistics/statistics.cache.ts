@@ -1,7 +1,7 @@
 import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import type { DataSource, EntitySubscriberInterface } from "typeorm";
-import { parseConfig, type SubgraphContext } from "@sstc/subgraph-kit";
+import { parseConfig, type PageCache, type SubgraphContext } from "@sstc/subgraph-kit";
 import type { StatisticsBucket, StatisticsScope } from "./statistics.types";
 
 /*
@@ -39,7 +39,12 @@ class StatisticsCache {
   constructor(size: number) {
     this.figures = new LRUCache({
       maxSize: size,
-      sizeCalculation: (figure) => (Array.isArray(figure) ? figure.length + 1 : 1),
+      // A bucket or an id counts one (a kept page of the programme or edition lists, as many as its ids).
+      sizeCalculation: (figure) => {
+        if (Array.isArray(figure)) return figure.length + 1;
+        const ids = typeof figure === "object" ? (figure as { ids?: unknown }).ids : undefined;
+        return Array.isArray(ids) ? ids.length + 1 : 1;
+      },
       // Requests asking for the same figure at once share one count.
       fetchMethod: (_key, _stale, { context }) => context(),
       // A figure evicted while being counted is still handed to those who asked for it.
@@ -129,4 +134,24 @@ export async function cachedBatch<V extends object>(
     return keys.map((key, i) => found[i] ?? byKey.get(key)!);
   }
   return found as V[];
+}
+
+/**
+ * The same cache for the programme and edition lists (`paginate`): their
+ * pages and counts read only the tables the data version covers
+ * (programmes, SDG targets, editions, participations), and everything else
+ * that decides them — the filter, the order, the cursor, drafts or not —
+ * is in the SQL text and parameters that key them. A list asked again with
+ * no write in between costs one statement by primary key instead of a
+ * filtered, sorted scan and a COUNT over every match. Undefined when the
+ * cache is off or the version row is missing.
+ */
+export async function versionedPageCache(ctx: SubgraphContext): Promise<PageCache | undefined> {
+  const cache = cacheOf(ctx.db);
+  const version = cache && (await requestVersion(ctx, cache));
+  if (!cache || version === null) return undefined;
+  return {
+    fetch: async <V extends object>(key: string, compute: () => Promise<V>) =>
+      (await cache.figures.fetch(JSON.stringify([version, "list", key]), { context: compute })) as V,
+  };
 }
