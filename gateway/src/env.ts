@@ -74,6 +74,8 @@ export const gatewayEnvSchema = z
     SUBGRAPH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     /** Most keep-alive sockets the gateway holds open to each subgraph; calls beyond them wait for a free one. */
     SUBGRAPH_MAX_SOCKETS: int(64, 10_000),
+    /** Merge the reads one request sends a subgraph at the same moment into one operation (default on; `false` sends each as planned). */
+    SUBGRAPH_FETCH_MERGING: flag,
     /** Approximate MiB of query plans kept (least recently used go first). */
     QUERY_PLAN_CACHE_MB: int(16, 4096),
     /** MiB of parsed and validated operations kept. */

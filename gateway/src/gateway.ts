@@ -45,7 +45,14 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     // Query plans by operation, sized explicitly (approximate MiB, Apollo's own size estimate): it bounds the gateway's memory.
     experimental_approximateQueryPlanStoreMiB: config.QUERY_PLAN_CACHE_MB,
     buildService: ({ name, url }) => {
-      const source = new SignedSubgraph(name, configured.get(name) ?? url!, config.GATEWAY_SIGNING_SECRET, client, health);
+      const source = new SignedSubgraph(
+        name,
+        configured.get(name) ?? url!,
+        config.GATEWAY_SIGNING_SECRET,
+        client,
+        health,
+        config.SUBGRAPH_FETCH_MERGING ?? true,
+      );
       sources.push(source);
       return source;
     },

@@ -1,6 +1,7 @@
 import type { GraphQLDataSource, GraphQLDataSourceProcessOptions } from "@apollo/gateway";
 import { ANONYMOUS, ErrorCode, PRINCIPAL_HEADER, signPrincipal, type Principal } from "@sstc/service-kit";
 import { affectedPaths } from "./fault-paths";
+import { mergeFetches } from "./fetch-merging";
 
 /** What the gateway makes of one subgraph call. */
 type GatewayGraphQLResponse = Awaited<ReturnType<GraphQLDataSource["process"]>>;
@@ -12,6 +13,14 @@ export interface GatewayContext {
   principal: Principal;
   /** The client's Accept-Language, passed on so subgraphs answer in it. */
   acceptLanguage?: string;
+}
+
+type Request = GraphQLDataSourceProcessOptions<GatewayContext>["request"];
+/** A subgraph's answer with its body parsed (undefined when it is not JSON). */
+interface Answer {
+  status: number;
+  cacheControl: string | undefined;
+  body: unknown;
 }
 
 /** A gateway-printed subgraph operation that only reads: `query …` or the `{ … }` shorthand (never a mutation or subscription). */
@@ -44,6 +53,8 @@ const SIGNATURE_CACHE_SIZE = 1_000;
 export class SignedSubgraph implements GraphQLDataSource<GatewayContext> {
   private readonly send: SubgraphClient;
   private readonly inFlight = new Map<string, Promise<SubgraphAnswer>>();
+  /** Reads of one client request waiting for the end of this turn of the event loop, to go out as one (see `answer`). */
+  private readonly waiting = new Map<object, Array<{ request: Request; done: (answer: Promise<Answer>) => void }>>();
   private readonly signatures = new Map<string, { token: string; until: number }>();
 
   constructor(
@@ -52,6 +63,8 @@ export class SignedSubgraph implements GraphQLDataSource<GatewayContext> {
     private readonly secret: string,
     client: SubgraphClientOptions,
     private readonly health: SubgraphHealth,
+    /** Merge the reads one client request sends this subgraph at the same moment into one operation. */
+    private readonly merge = true,
   ) {
     this.send = subgraphClient(url, client);
   }
@@ -62,9 +75,9 @@ export class SignedSubgraph implements GraphQLDataSource<GatewayContext> {
     const incoming = "incomingRequestContext" in options ? options : undefined;
     let response: GatewayGraphQLResponse;
     try {
-      const answer = await this.call(request, (incoming?.context ?? {}) as Partial<GatewayContext>);
+      const answer = await (incoming ? this.answer(request, incoming.context) : this.single(request, {}));
       // Apollo Server answers a request it refuses (bad variables, a bad signature) with 4xx and a GraphQL body: those errors are the answer.
-      const body = parseJson(answer.text);
+      const body = answer.body;
       if (answer.status < 200 || answer.status >= 300) {
         if (!(answer.status < 500 && hasGraphqlErrors(body))) throw new SubgraphHttpError(answer.status, body);
       } else if (typeof body !== "object" || body === null) throw new SubgraphHttpError(answer.status, undefined);
@@ -96,8 +109,48 @@ export class SignedSubgraph implements GraphQLDataSource<GatewayContext> {
     return response;
   }
 
+  /**
+   * The answer to one read of a client request. Reads the query planner
+   * sends this subgraph at the same moment for the same client request
+   * (parallel fetches of one plan) wait for the end of this turn of the event
+   * loop and go out as one merged operation (fetch-merging.ts), so the
+   * subgraph answers them in one execution with one round of statements;
+   * each gets its own part of the answer. A lone read, a write, or reads
+   * that cannot be merged go out as they are.
+   */
+  private answer(request: Request, context: GatewayContext): Promise<Answer> {
+    if (!this.merge || !request.query || !READ_ONLY.test(request.query)) return this.single(request, context);
+    return new Promise<Answer>((resolve, reject) => {
+      let queue = this.waiting.get(context);
+      if (!queue) {
+        this.waiting.set(context, (queue = []));
+        setImmediate(() => this.flush(context));
+      }
+      queue.push({ request, done: (answer) => answer.then(resolve, reject) });
+    });
+  }
+
+  private flush(context: GatewayContext) {
+    const queue = this.waiting.get(context) ?? [];
+    this.waiting.delete(context);
+    const merged = queue.length > 1 ? mergeFetches(queue.map((q) => q.request)) : null;
+    if (!merged) {
+      for (const { request, done } of queue) done(this.single(request, context));
+      return;
+    }
+    const answer = this.single({ query: merged.query, operationName: merged.operationName, variables: merged.variables }, context);
+    const parts = answer.then((a) => merged.split(a.body));
+    queue.forEach(({ done }, i) => done(Promise.all([answer, parts]).then(([a, p]) => ({ ...a, body: p[i] }))));
+  }
+
+  /** One read or write as it is, its body parsed. */
+  private async single(request: Request, context: Partial<GatewayContext>): Promise<Answer> {
+    const answer = await this.call(request, context);
+    return { status: answer.status, cacheControl: answer.cacheControl, body: parseJson(answer.text) };
+  }
+
   /** Sends the request, or joins an identical read already on its way. */
-  private call(request: GraphQLDataSourceProcessOptions<GatewayContext>["request"], context: Partial<GatewayContext>): Promise<SubgraphAnswer> {
+  private call(request: Request, context: Partial<GatewayContext>): Promise<SubgraphAnswer> {
     const query = request.query;
     if (!query) throw new Error("Missing query");
     const principal = context.principal ?? ANONYMOUS;
