@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import { DemoIds } from "@sstc/demo-data";
 import { freePort } from "@sstc/testkit";
-import { as, startTestGraph, type TestGraph } from "../support/graph";
+import { as, createProgram, startTestGraph, type TestGraph } from "../support/graph";
 
 /*
  * The partners subgraph hides the partnerships of drafts by asking the programs subgraph which programmes and
@@ -36,26 +36,7 @@ beforeAll(async () => {
   programsUrl = graph.subgraphs.programs.graphqlUrl;
   // Drafts elsewhere in the database, none of them on the page asked for below.
   const editor = await as("editor", { institutionId: DemoIds.institution.perpusnas });
-  const drafts = await Promise.all(
-    Array.from({ length: 25 }, (_, i) =>
-      graph.query(
-        `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }`,
-        {
-          input: {
-            code: `HIDDEN-${i}`,
-            titleEn: `Unannounced ${i}`,
-            sdgGoals: [4],
-            sdgTargets: [],
-            status: "PIPELINE",
-            leadInstitutionId: DemoIds.institution.perpusnas,
-            published: false,
-          },
-        },
-        editor,
-      ),
-    ),
-  );
-  for (const draft of drafts) expect(draft.errors).toBeUndefined();
+  await Promise.all(Array.from({ length: 25 }, (_, i) => createProgram(graph, editor, { code: `HIDDEN-${i}`, titleEn: `Unannounced ${i}`, published: false })));
 });
 afterAll(async () => {
   await graph?.stop();

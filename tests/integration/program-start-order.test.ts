@@ -1,5 +1,5 @@
 import { DemoIds } from "@sstc/demo-data";
-import { as, startTestGraph, type TestGraph } from "../support/graph";
+import { as, createProgram, startTestGraph, type TestGraph } from "../support/graph";
 
 /*
  * Programmes ordered by START_DATE: the planned start of their first live edition, kept in a column by triggers
@@ -15,25 +15,8 @@ beforeAll(async () => {
   // No response cache: a write in plain SQL is not seen by the gateway, and the order is read anonymously.
   graph = await startTestGraph({ gatewayEnv: { RATE_LIMIT_ADMIN: "100000", RESPONSE_CACHE_MB: "0" } });
   admin = await as("admin");
-  for (const name of ["A", "B", "C", "D"]) {
-    const r = await graph.query(
-      `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }`,
-      {
-        input: {
-          code: `START-ORDER-${name}`,
-          titleEn: `Startorder programme ${name}`,
-          sdgGoals: [4],
-          sdgTargets: [],
-          status: "PIPELINE",
-          leadInstitutionId: DemoIds.institution.perpusnas,
-          published: true,
-        },
-      },
-      admin,
-    );
-    expect(r.errors).toBeUndefined();
-    ids[name] = (r.data as { createProgram: { id: string } }).createProgram.id;
-  }
+  for (const name of ["A", "B", "C", "D"])
+    ids[name] = await createProgram(graph, admin, { code: `START-ORDER-${name}`, titleEn: `Startorder programme ${name}` });
 });
 afterAll(() => graph?.stop());
 

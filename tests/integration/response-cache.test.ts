@@ -4,7 +4,7 @@ import { DemoIds } from "@sstc/demo-data";
 import { loadGatewayEnv, startGateway, type RunningGateway } from "@sstc/gateway";
 import { postGraphql, postSigned, TEST_SIGNING_SECRET } from "@sstc/testkit";
 import { servicePrincipal } from "@sstc/subgraph-kit";
-import { as, startTestGraph, type TestGraph } from "../support/graph";
+import { as, createProgram, startTestGraph, type TestGraph } from "../support/graph";
 
 /*
  * The gateway's response cache: whole answers to anonymous queries, over HTTP on the real graph. Hits are read
@@ -85,22 +85,7 @@ describe("an anonymous query asked again", () => {
 
 describe("callers who may see more", () => {
   it("are never served from it and never fill it: a partner sees drafts, the public never does", async () => {
-    const created = await graph.query(
-      `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }`,
-      {
-        input: {
-          code: "CACHE-DRAFT",
-          titleEn: "Draft the public must not see",
-          sdgGoals: [4],
-          sdgTargets: [],
-          status: "PIPELINE",
-          leadInstitutionId: DemoIds.institution.perpusnas,
-          published: false,
-        },
-      },
-      editor,
-    );
-    expect(created.errors).toBeUndefined();
+    await createProgram(graph, editor, { code: "CACHE-DRAFT", titleEn: "Draft the public must not see", published: false });
     const query = `{ programByCode(code: "CACHE-DRAFT") { code title } }`;
     const partner = await as("partner");
     // The partner asks first, twice: if its answer were kept, the public would be served the draft below.

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { newId } from "@sstc/subgraph-kit";
 import { DemoIds } from "@sstc/demo-data";
-import { as, startTestGraph, type TestGraph } from "../support/graph";
+import { as, createProgram, startTestGraph, type TestGraph } from "../support/graph";
 
 /*
  * The statistics cache (services/programs/src/modules/statistics/
@@ -257,24 +257,7 @@ describe("list cache", () => {
   it("equals the rows after writers and readers raced", async () => {
     const SEARCH = `{ programs(first: 50, filter: { search: "Listcache" }) { totalCount nodes { code } } }`;
     const seen: number[] = [];
-    const writers = Array.from({ length: 12 }, async (_, i) => {
-      const r = await graph.query(
-        `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }`,
-        {
-          input: {
-            code: `LISTCACHE-${i}`,
-            titleEn: `Listcache programme ${i}`,
-            sdgGoals: [4],
-            sdgTargets: [],
-            status: "PIPELINE",
-            leadInstitutionId: DemoIds.institution.perpusnas,
-            published: true,
-          },
-        },
-        admin,
-      );
-      expect(r.errors).toBeUndefined();
-    });
+    const writers = Array.from({ length: 12 }, (_, i) => createProgram(graph, admin, { code: `LISTCACHE-${i}`, titleEn: `Listcache programme ${i}` }));
     const readers = Array.from({ length: 12 }, async () => {
       const r = await graph.query<{ programs: { totalCount: number } }>(SEARCH);
       seen.push(r.data!.programs.totalCount);

@@ -1,3 +1,4 @@
+import { DemoIds } from "@sstc/demo-data";
 import { createTestDatabase, freePort, postGraphql, TEST_SIGNING_SECRET, testSubgraphEnv, type GraphqlResult, type TestDatabase } from "@sstc/testkit";
 import { startSubgraph, type RunningSubgraph, type SubgraphDefinition, type SubgraphEnv } from "@sstc/subgraph-kit";
 import { institutionsSubgraph } from "@sstc/institutions";
@@ -102,3 +103,21 @@ export async function startTestGraph(
 export const codes = (result: Pick<GraphqlResult, "errors">) => (result.errors ?? []).map((e) => e.extensions?.code);
 
 export { expectData, type GraphqlResult } from "@sstc/testkit";
+
+/**
+ * Creates a programme through the gateway led by Perpusnas (SDG 4, PIPELINE) with `code` and `titleEn`, published
+ * unless told otherwise; fails the test on any error and returns its id.
+ */
+export async function createProgram(
+  graph: TestGraph,
+  headers: Record<string, string>,
+  input: { code: string; titleEn: string; published?: boolean },
+): Promise<string> {
+  const r = await graph.query<{ createProgram: { id: string } }>(
+    `mutation($input: CreateProgramInput!) { createProgram(input: $input) { id } }`,
+    { input: { sdgGoals: [4], sdgTargets: [], status: "PIPELINE", leadInstitutionId: DemoIds.institution.perpusnas, published: true, ...input } },
+    headers,
+  );
+  expect(r.errors).toBeUndefined();
+  return r.data!.createProgram.id;
+}
