@@ -109,4 +109,49 @@ describe("START_DATE order", () => {
     const d = (await kept()).find((r) => r.counted === byDay[6].day);
     expect(d).toBeDefined();
   });
+
+  it("loses no acknowledged write and stores no refused one when valid, invalid and conflicting writes race", async () => {
+    const programId = await createProgram(graph, admin, { code: "START-ORDER-E", titleEn: "Startorder programme E" });
+    ids.E = programId; // addEdition finds it here
+    const first = await Promise.all(["2034-05-01", "2034-03-01", "2034-07-01", "2034-02-01", "2034-09-01", "2034-04-01"].map((day) => addEdition("E", day)));
+    const create = (day: string, end: string, title: string) =>
+      graph.query<{ createEdition: { id: string } }>(
+        `mutation($input: CreateEditionInput!) { createEdition(input: $input) { id } }`,
+        {
+          input: {
+            programId,
+            titleEn: title,
+            plannedStartDate: day,
+            plannedEndDate: end,
+            venueCountryCode: "ID",
+            hostInstitutionId: DemoIds.institution.perpusnas,
+            invitedCountryCodes: ["LK"],
+            status: "PIPELINE",
+            published: true,
+          },
+        },
+        admin,
+      );
+    const earliest = [...first].sort((x, y) => (x.id < y.id ? -1 : 1)).slice(0, 3);
+    const results = await Promise.all([
+      // Each of three editions deleted twice at the same version: one delete is acknowledged, the other refused.
+      ...earliest.flatMap((e) => [0, 1].map(() => graph.query(`mutation { deleteEdition(id: "${e.id}", version: ${e.version}) }`, undefined, admin))),
+      // Refused: an end before the start, on days earlier than any edition.
+      ...["2020-01-02", "2020-01-03", "2020-01-04"].map((day) => create(day, "2020-01-01", `Refused ${day}`)),
+      ...["2034-01-15", "2034-08-15"].map((day) => create(day, day, `Accepted ${day}`)),
+    ]);
+    for (const r of results) expect(r.errors?.map((e) => e.extensions?.code) ?? []).not.toContain("INTERNAL_SERVER_ERROR");
+    const deletes = results.slice(0, 6);
+    for (let i = 0; i < 6; i += 2) expect([deletes[i], deletes[i + 1]].filter((r) => !r.errors).length).toBe(1);
+    const refused = results.slice(6, 9);
+    for (const r of refused) expect(r.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    const accepted = results.slice(9).map((r) => (r.data as { createEdition: { id: string } }).createEdition.id);
+    const live: Array<{ id: string; titleEn: string }> = await graph.subgraphs.programs.db.query(
+      `SELECT id, titleEn FROM editions WHERE programId = '${programId}' AND deletedAt IS NULL`,
+    );
+    const deleted = new Set(earliest.map((e) => e.id));
+    expect(live.map((e) => e.id).sort()).toEqual([...first.map((e) => e.id).filter((id) => !deleted.has(id)), ...accepted].sort());
+    expect(live.some((e) => e.titleEn.startsWith("Refused"))).toBe(false);
+    for (const row of await kept()) expect(row.kept).toBe(row.counted);
+  });
 });
